@@ -1,0 +1,31 @@
+package dev.lamina.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a class as a Lamina network. The processor generates {@code <ClassName>Network}, a subclass
+ * that builds the network on DJL and fills in the {@link Layer} fields.
+ *
+ * <p>PyTorch equivalent: an {@code nn.Sequential} (or an {@code nn.Module} whose {@code forward} calls
+ * its children in order). The class must be extendable: not final, not private, not generic, not an
+ * inner (non-static nested) class, with a constructor the generated subclass can call without
+ * arguments.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Network {
+
+    /** The network's name in summaries, errors and saved files. Default: the simple class name. */
+    String name() default "";
+
+    /**
+     * The shape of one input sample, batch dimension excluded: {@code 784} for a flat MNIST image,
+     * {@code {1, 28, 28}} for an image with one channel. Every dimension must be positive.
+     */
+    int[] input();
+}

@@ -1,0 +1,108 @@
+package dev.lamina.processor;
+
+import com.google.auto.service.AutoService;
+
+import dev.lamina.processor.diagnostics.Problem;
+import dev.lamina.processor.diagnostics.Report;
+import dev.lamina.processor.generate.NetworkGenerator;
+import dev.lamina.processor.model.NetworkModel;
+import dev.lamina.processor.parse.LayerAnnotations;
+import dev.lamina.processor.parse.NetworkParser;
+import dev.lamina.processor.shapes.InferredNetwork;
+import dev.lamina.processor.shapes.NetworkValidator;
+import dev.lamina.processor.shapes.ShapeInference;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Lamina's annotation processor: for each {@code @Network} class it parses the annotations into a model,
+ * infers shapes, validates, and generates {@code <Name>Network}. It never throws: an unexpected
+ * exception becomes one error on the network, and a network with errors gets no generated code.
+ */
+@AutoService(Processor.class)
+public final class LaminaProcessor extends AbstractProcessor {
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> types = new HashSet<>(LayerAnnotations.QUALIFIED_NAMES);
+        types.add(LayerAnnotations.NETWORK);
+        return types;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        TypeElement network = processingEnv.getElementUtils().getTypeElement(LayerAnnotations.NETWORK);
+        if (network == null) {
+            return false;
+        }
+        for (Element element : round.getElementsAnnotatedWith(network)) {
+            processNetwork((TypeElement) element);
+        }
+        reportLayersOutsideNetworks(annotations, round);
+        return false;
+    }
+
+    private void processNetwork(TypeElement type) {
+        Report report = new Report();
+        try {
+            NetworkParser parser = new NetworkParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+            Optional<NetworkModel> model = parser.parse(type, report);
+            if (model.isPresent()) {
+                NetworkValidator.validate(model.get(), report);
+                InferredNetwork inferred = ShapeInference.infer(model.get(), report);
+                if (!report.hasErrors()) {
+                    new NetworkGenerator(processingEnv.getElementUtils())
+                            .generate(inferred)
+                            .writeTo(processingEnv.getFiler());
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            report.report(Problem.INTERNAL_ERROR, type, type.getQualifiedName(), stackTrace(e));
+        }
+        report.printTo(processingEnv.getMessager());
+    }
+
+    /** Layer annotations on a field of a class that is not a network would silently do nothing. */
+    private void reportLayersOutsideNetworks(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement annotation : annotations) {
+            if (!LayerAnnotations.QUALIFIED_NAMES.contains(annotation.getQualifiedName().toString())) {
+                continue;
+            }
+            for (Element field : round.getElementsAnnotatedWith(annotation)) {
+                Element owner = field.getEnclosingElement();
+                boolean inNetwork = owner.getAnnotationMirrors().stream()
+                        .anyMatch(a -> a.getAnnotationType().toString().equals(LayerAnnotations.NETWORK));
+                if (!inNetwork) {
+                    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                            Problem.LAYER_OUTSIDE_NETWORK.message(
+                                    field.getSimpleName(), annotation.getSimpleName(), owner.getSimpleName()),
+                            field);
+                }
+            }
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

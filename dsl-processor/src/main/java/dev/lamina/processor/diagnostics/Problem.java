@@ -1,0 +1,137 @@
+package dev.lamina.processor.diagnostics;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports, each with a stable code users can search for and suppress
+ * (warnings only) with {@code @SuppressWarnings("lamina:<code>")}. Messages name the member, both
+ * numbers where two disagree, and the fix.
+ */
+public enum Problem {
+    LINEAR_INPUT_MISMATCH(
+            "lamina:shape",
+            "%s: @Linear expects %d input features, but %s produces %d; write @Linear(in = %d, out = %d),"
+                    + " or leave out 'in' to infer it"),
+    LINEAR_NEEDS_FLAT_INPUT(
+            "lamina:shape",
+            "%s: @Linear needs flat input of shape (N, features), but %s produces %s; Lamina cannot flatten"
+                    + " yet, so declare the input flat: @Network(input = %d)"),
+    BATCHNORM_FEATURES_MISMATCH(
+            "lamina:shape",
+            "%s: @BatchNorm(features = %d) does not match the %d features %s produces; write"
+                    + " @BatchNorm(features = %d), or leave out 'features' to infer it"),
+
+    DIMENSION_NOT_POSITIVE(
+            "lamina:range", "%s: @%s(%s = %d) must be positive: a layer has at least 1 feature"),
+    INPUT_DIMENSION_NOT_POSITIVE(
+            "lamina:range",
+            "%s: @Network input dimension %d is %d, but every dimension must be positive, as in"
+                    + " @Network(input = 784)"),
+    INPUT_MISSING(
+            "lamina:range",
+            "%s: @Network input names no dimension; give the shape of one sample, as in @Network(input ="
+                    + " 784)"),
+    DROPOUT_OUT_OF_RANGE(
+            "lamina:range",
+            "%s: @Dropout(%s) is out of range: p is the probability of dropping an element and must be in"
+                    + " [0, 1), as in @Dropout(0.2)"),
+    LEAKY_SLOPE_NEGATIVE(
+            "lamina:range",
+            "%s: @LeakyReLU(%s) has a negative slope; the slope for negative inputs must be >= 0 (PyTorch's"
+                    + " default is 0.01)"),
+    BATCHNORM_EPS_NOT_POSITIVE(
+            "lamina:range",
+            "%s: @BatchNorm(eps = %s) must be positive; it keeps the division stable (PyTorch's default is"
+                    + " 1e-5)"),
+    BATCHNORM_MOMENTUM_OUT_OF_RANGE(
+            "lamina:range",
+            "%s: @BatchNorm(momentum = %s) must be in [0, 1]: in PyTorch's convention it is the weight of"
+                    + " the new batch in the running statistics (default 0.1)"),
+
+    NO_LAYERS(
+            "lamina:structure",
+            "%s has no layers; declare at least one stage, as in '@Linear(out = 10) Layer logits;'"),
+    ANNOTATED_FIELD_NOT_LAYER(
+            "lamina:structure",
+            "%s: layer annotations belong on a field of type dev.lamina.dsl.Layer, but %s is of type %s;"
+                    + " declare it as 'Layer %s;'"),
+    LAYER_FIELD_NOT_ASSIGNABLE(
+            "lamina:structure",
+            "%s: a stage field must not be %s, because the generated network assigns it; remove '%s'"),
+    LAYER_FIELD_WITHOUT_LAYERS(
+            "lamina:structure",
+            "%s: a field of type Layer needs at least one layer annotation, as in '@Linear(out = 10) Layer"
+                    + " %s;'; annotate it or remove it"),
+    LAYER_OUTSIDE_NETWORK(
+            "lamina:structure",
+            "%s: @%s only has a meaning inside a class annotated with @Network; annotate %s with"
+                    + " @Network(input = ...)"),
+
+    NETWORK_ON_NON_CLASS(
+            "lamina:target",
+            "@Network needs a class the generated network can extend, but %s is %s; write 'abstract class"
+                    + " %s' instead"),
+    NETWORK_CLASS_FINAL(
+            "lamina:target",
+            "@Network class %s must not be final: the generated %s extends it; remove 'final'"),
+    NETWORK_CLASS_PRIVATE(
+            "lamina:target",
+            "@Network class %s must not be private: the generated %s extends it from the same package; make"
+                    + " it package-private"),
+    NETWORK_CLASS_GENERIC(
+            "lamina:target",
+            "@Network class %s must not be generic: a network has one fixed architecture; remove the type"
+                    + " parameters %s"),
+    NETWORK_CLASS_INNER(
+            "lamina:target",
+            "@Network class %s is an inner class; declare it 'static' so the generated %s can extend it"),
+    NETWORK_CLASS_NO_CONSTRUCTOR(
+            "lamina:target",
+            "@Network class %s needs a constructor without parameters that is not private, so the"
+                    + " generated %s can call it"),
+
+    ACTIVATION_AFTER_ACTIVATION(
+            "lamina:activation",
+            Diagnostic.Kind.WARNING,
+            "%s: @%s directly follows @%s; two activations in a row are rarely intended (suppress with"
+                    + " @SuppressWarnings(\"lamina:activation\"))"),
+    SOFTMAX_NOT_LAST(
+            "lamina:softmax",
+            Diagnostic.Kind.WARNING,
+            "%s: @Softmax is not the last layer (@%s in %s follows it); softmax turns outputs into"
+                    + " probabilities and belongs at the end (suppress with"
+                    + " @SuppressWarnings(\"lamina:softmax\"))"),
+
+    INTERNAL_ERROR(
+            "lamina:internal",
+            "Lamina's processor failed on %s; nothing was generated for it. This is a bug in Lamina,"
+                    + " please report it with this trace:%n%s");
+
+    private final String code;
+    private final Diagnostic.Kind kind;
+    private final String format;
+
+    Problem(String code, String format) {
+        this(code, Diagnostic.Kind.ERROR, format);
+    }
+
+    Problem(String code, Diagnostic.Kind kind, String format) {
+        this.code = code;
+        this.kind = kind;
+        this.format = format;
+    }
+
+    /** The stable code, such as {@code lamina:shape}. */
+    public String code() {
+        return code;
+    }
+
+    public Diagnostic.Kind kind() {
+        return kind;
+    }
+
+    /** The full message: {@code [code] } followed by the formatted text. */
+    public String message(Object... arguments) {
+        return "[" + code + "] " + String.format(format, arguments);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.lamina.processor.parse;
+
+import dev.lamina.processor.diagnostics.Location;
+import dev.lamina.processor.diagnostics.Problem;
+import dev.lamina.processor.diagnostics.Report;
+import dev.lamina.processor.model.ActivationModel;
+import dev.lamina.processor.model.BatchNormModel;
+import dev.lamina.processor.model.DropoutModel;
+import dev.lamina.processor.model.LayerModel;
+import dev.lamina.processor.model.LinearModel;
+import dev.lamina.processor.model.NetworkModel;
+import dev.lamina.processor.model.Shape;
+import dev.lamina.processor.model.Source;
+import dev.lamina.processor.model.StageModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Step 1: reads a {@code @Network} class into a {@link NetworkModel}. Reports what makes the class or a
+ * field unusable; checks of values and shapes come later.
+ */
+public final class NetworkParser {
+
+    private final Types types;
+    private final AnnotationValues values;
+    private final TypeMirror layerType;
+
+    public NetworkParser(Elements elements, Types types) {
+        this.types = types;
+        this.values = new AnnotationValues(elements);
+        this.layerType = elements.getTypeElement(LayerAnnotations.LAYER_TYPE).asType();
+    }
+
+    /** The model, or empty if the class itself cannot carry a generated network. */
+    public Optional<NetworkModel> parse(TypeElement type, Report report) {
+        AnnotationMirror network = findAnnotation(type, LayerAnnotations.NETWORK).orElseThrow();
+        if (!isExtendable(type, report)) {
+            return Optional.empty();
+        }
+        Source source = new Source(type, network);
+        String name = values.getString(network, "name");
+        if (name.isEmpty()) {
+            name = type.getSimpleName().toString();
+        }
+        List<StageModel> stages = new ArrayList<>();
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            parseStage(field, report).ifPresent(stages::add);
+        }
+        if (stages.isEmpty() && !report.hasErrors()) {
+            report.report(Problem.NO_LAYERS, source.location(), type.getSimpleName());
+        }
+        return Optional.of(new NetworkModel(type, source, name, parseInput(source, report), stages));
+    }
+
+    private Shape parseInput(Source source, Report report) {
+        List<? extends AnnotationValue> dims = values.getList(source.annotation(), "input");
+        if (dims.isEmpty()) {
+            report.report(Problem.INPUT_MISSING, source.at("input"), source.element().getSimpleName());
+        }
+        long[] shape = new long[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = ((Number) dims.get(i).getValue()).longValue();
+            if (shape[i] <= 0) {
+                report.report(
+                        Problem.INPUT_DIMENSION_NOT_POSITIVE,
+                        new Location(source.element(), source.annotation(), dims.get(i)),
+                        source.element().getSimpleName(), i + 1, shape[i]);
+            }
+        }
+        return Shape.of(shape);
+    }
+
+    private boolean isExtendable(TypeElement type, Report report) {
+        String generated = GeneratedNames.networkClass(type);
+        Set<Modifier> modifiers = type.getModifiers();
+        if (type.getKind() != ElementKind.CLASS) {
+            String what = switch (type.getKind()) {
+                case INTERFACE -> "an interface";
+                case ENUM -> "an enum";
+                case ANNOTATION_TYPE -> "an annotation type";
+                default -> "a " + type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+            };
+            report.report(Problem.NETWORK_ON_NON_CLASS, type, type.getSimpleName(), what, type.getSimpleName());
+            return false;
+        }
+        if (modifiers.contains(Modifier.FINAL)) {
+            report.report(Problem.NETWORK_CLASS_FINAL, type, type.getSimpleName(), generated);
+            return false;
+        }
+        if (modifiers.contains(Modifier.PRIVATE)) {
+            report.report(Problem.NETWORK_CLASS_PRIVATE, type, type.getSimpleName(), generated);
+            return false;
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            report.report(Problem.NETWORK_CLASS_GENERIC, type, type.getSimpleName(),
+                    "<" + String.join(", ", type.getTypeParameters().stream().map(Object::toString).toList()) + ">");
+            return false;
+        }
+        if (type.getNestingKind() == NestingKind.MEMBER && !modifiers.contains(Modifier.STATIC)) {
+            report.report(Problem.NETWORK_CLASS_INNER, type, type.getSimpleName(), generated);
+            return false;
+        }
+        boolean callableConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+        if (!callableConstructor) {
+            report.report(Problem.NETWORK_CLASS_NO_CONSTRUCTOR, type, type.getSimpleName(), generated);
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<StageModel> parseStage(VariableElement field, Report report) {
+        List<AnnotationMirror> layerAnnotations = field.getAnnotationMirrors().stream()
+                .filter(a -> LayerAnnotations.QUALIFIED_NAMES.contains(qualifiedName(a)))
+                .map(a -> (AnnotationMirror) a)
+                .toList();
+        boolean isLayerField = types.isSameType(field.asType(), layerType);
+        String name = field.getSimpleName().toString();
+        if (layerAnnotations.isEmpty()) {
+            if (isLayerField) {
+                report.report(Problem.LAYER_FIELD_WITHOUT_LAYERS, field, name, name);
+            }
+            return Optional.empty();
+        }
+        if (!isLayerField) {
+            report.report(Problem.ANNOTATED_FIELD_NOT_LAYER, Location.of(field, layerAnnotations.get(0)),
+                    name, name, field.asType(), name);
+            return Optional.empty();
+        }
+        for (Modifier forbidden : List.of(Modifier.STATIC, Modifier.PRIVATE, Modifier.FINAL)) {
+            if (field.getModifiers().contains(forbidden)) {
+                report.report(Problem.LAYER_FIELD_NOT_ASSIGNABLE, field, name, forbidden, forbidden);
+                return Optional.empty();
+            }
+        }
+        List<LayerModel> layers = new ArrayList<>();
+        for (AnnotationMirror annotation : layerAnnotations) {
+            layers.add(parseLayer(new Source(field, annotation)));
+        }
+        return Optional.of(new StageModel(field, layers));
+    }
+
+    private LayerModel parseLayer(Source source) {
+        AnnotationMirror annotation = source.annotation();
+        String kind = annotation.getAnnotationType().asElement().getSimpleName().toString();
+        return switch (kind) {
+            case "Linear" -> new LinearModel(source, explicitInt(source, "in"), values.getInt(annotation, "out"));
+            case "BatchNorm" -> new BatchNormModel(source, explicitInt(source, "features"),
+                    values.getDouble(annotation, "eps"), values.getDouble(annotation, "momentum"));
+            case "Dropout" -> new DropoutModel(source, values.getDouble(annotation, "value"));
+            case "LeakyReLU" -> new ActivationModel(source, ActivationModel.Activation.LeakyReLU,
+                    values.getDouble(annotation, "value"));
+            default -> new ActivationModel(source, ActivationModel.Activation.valueOf(kind), 0);
+        };
+    }
+
+    /** An attribute whose default means "infer it": empty unless the user wrote a value. */
+    private OptionalInt explicitInt(Source source, String attribute) {
+        return source.isExplicit(attribute)
+                ? OptionalInt.of(values.getInt(source.annotation(), attribute))
+                : OptionalInt.empty();
+    }
+
+    static String qualifiedName(AnnotationMirror annotation) {
+        return ((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName().toString();
+    }
+
+    private static Optional<AnnotationMirror> findAnnotation(Element element, String qualifiedName) {
+        return element.getAnnotationMirrors().stream()
+                .filter(a -> qualifiedName(a).equals(qualifiedName))
+                .map(a -> (AnnotationMirror) a)
+                .findFirst();
+    }
+}

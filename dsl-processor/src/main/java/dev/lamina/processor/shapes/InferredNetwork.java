@@ -1,0 +1,39 @@
+package dev.lamina.processor.shapes;
+
+import dev.lamina.processor.model.NetworkModel;
+import dev.lamina.processor.model.Shape;
+
+import java.util.List;
+
+/** A network whose shapes and sizes are known: what the summary shows and the generator emits. */
+public record InferredNetwork(NetworkModel model, List<InferredStage> stages) {
+
+    public InferredNetwork {
+        stages = List.copyOf(stages);
+    }
+
+    public Shape output() {
+        return stages.get(stages.size() - 1).output();
+    }
+
+    public long trainableParameters() {
+        return layers().mapToLong(InferredLayer::trainableParameters).sum();
+    }
+
+    public long nonTrainableParameters() {
+        return layers().mapToLong(InferredLayer::nonTrainableParameters).sum();
+    }
+
+    public long flopsPerSample() {
+        return layers().mapToLong(InferredLayer::flops).sum();
+    }
+
+    /** Bytes of all parameters and running statistics as float32. */
+    public long parameterBytes() {
+        return (trainableParameters() + nonTrainableParameters()) * Float.BYTES;
+    }
+
+    private java.util.stream.Stream<InferredLayer> layers() {
+        return stages.stream().flatMap(s -> s.layers().stream());
+    }
+}

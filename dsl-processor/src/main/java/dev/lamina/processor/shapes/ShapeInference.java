@@ -1,0 +1,125 @@
+package dev.lamina.processor.shapes;
+
+import dev.lamina.processor.diagnostics.Problem;
+import dev.lamina.processor.diagnostics.Report;
+import dev.lamina.processor.model.ActivationModel;
+import dev.lamina.processor.model.BatchNormModel;
+import dev.lamina.processor.model.LayerModel;
+import dev.lamina.processor.model.LinearModel;
+import dev.lamina.processor.model.NetworkModel;
+import dev.lamina.processor.model.Shape;
+import dev.lamina.processor.model.StageModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 2: follows the shape of one sample through the network, resolving widths left to inference and
+ * reporting widths that disagree with what flows in.
+ *
+ * <p>After a mismatch, inference continues with the width the user declared, so one mistake yields one
+ * error. Where a width is unknowable (a non-positive dimension, reported by {@link NetworkValidator}),
+ * the shape becomes unknown ({@code null}) and checks downstream of it are skipped rather than
+ * cascading.
+ */
+public final class ShapeInference {
+
+    private final Report report;
+    private Shape current;
+    private StageModel previousStage;
+    private LayerModel previousLayer;
+
+    private ShapeInference(Report report, Shape input) {
+        this.report = report;
+        this.current = input.dims().isEmpty() || input.dims().stream().anyMatch(d -> d <= 0) ? null : input;
+    }
+
+    public static InferredNetwork infer(NetworkModel network, Report report) {
+        ShapeInference inference = new ShapeInference(report, network.input());
+        List<InferredStage> stages = new ArrayList<>();
+        for (StageModel stage : network.stages()) {
+            List<InferredLayer> layers = new ArrayList<>();
+            for (LayerModel layer : stage.layers()) {
+                layers.add(inference.next(stage, layer));
+            }
+            stages.add(new InferredStage(stage, layers));
+        }
+        return new InferredNetwork(network, stages);
+    }
+
+    private InferredLayer next(StageModel stage, LayerModel layer) {
+        Shape input = current;
+        InferredLayer inferred;
+        if (layer instanceof LinearModel linear) {
+            inferred = linear(stage, linear, input);
+        } else if (layer instanceof BatchNormModel batchNorm) {
+            inferred = batchNorm(stage, batchNorm, input);
+        } else {
+            long flops = input == null ? 0 : elementwiseFlops(layer) * input.size();
+            inferred = new InferredLayer(layer, input, input, 0, 0, 0, flops);
+        }
+        current = inferred.output();
+        previousStage = stage;
+        previousLayer = layer;
+        return inferred;
+    }
+
+    private InferredLayer linear(StageModel stage, LinearModel linear, Shape input) {
+        long in = linear.in().orElse(-1);
+        if (input != null && !input.isFlat()) {
+            report.report(Problem.LINEAR_NEEDS_FLAT_INPUT, linear.source().location(),
+                    stage.name(), producer(stage), input.withBatch(), input.size());
+        } else if (input != null) {
+            if (linear.in().isPresent() && in > 0 && in != input.features()) {
+                report.report(Problem.LINEAR_INPUT_MISMATCH, linear.source().at("in"),
+                        stage.name(), in, producer(stage), input.features(), input.features(), linear.out());
+            }
+            if (linear.in().isEmpty()) {
+                in = input.features();
+            }
+        }
+        long out = linear.out();
+        if (in <= 0 || out <= 0) {
+            return new InferredLayer(linear, input, out > 0 ? Shape.of(out) : null, Math.max(in, 0), 0, 0, 0);
+        }
+        return new InferredLayer(linear, input, Shape.of(out), in, in * out + out, 0, 2 * in * out);
+    }
+
+    private InferredLayer batchNorm(StageModel stage, BatchNormModel batchNorm, Shape input) {
+        long features = batchNorm.features().orElse(-1);
+        if (input != null) {
+            // Over the first dimension: features of a flat sample, channels of an image.
+            long incoming = input.dims().get(0);
+            if (batchNorm.features().isPresent() && features > 0 && features != incoming) {
+                report.report(Problem.BATCHNORM_FEATURES_MISMATCH, batchNorm.source().at("features"),
+                        stage.name(), features, incoming, producer(stage), incoming);
+            }
+            features = incoming;
+        }
+        Shape output = input != null ? input : (features > 0 ? Shape.of(features) : null);
+        if (features <= 0) {
+            return new InferredLayer(batchNorm, input, output, 0, 0, 0, 0);
+        }
+        long flops = output == null ? 0 : 2 * output.size();
+        return new InferredLayer(batchNorm, input, output, features, 2 * features, 2 * features, flops);
+    }
+
+    /** Operations per element in eval mode: Dropout is the identity, softmax costs exp, sum and divide. */
+    private static long elementwiseFlops(LayerModel layer) {
+        if (!(layer instanceof ActivationModel activation)) {
+            return 0;
+        }
+        return activation.activation() == ActivationModel.Activation.Softmax ? 3 : 1;
+    }
+
+    /** Who produced the current shape, as a user reads it in a message. */
+    private String producer(StageModel stage) {
+        if (previousStage == null) {
+            return "the network input";
+        }
+        if (previousStage == stage) {
+            return "the @" + previousLayer.kind() + " before it";
+        }
+        return previousStage.name();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lamina.runtime;
+
+import ai.djl.engine.Engine;
+
+/**
+ * Starts DJL's PyTorch engine the way Lamina needs it: offline (nothing downloads at run time) and
+ * with an intra-op thread count that does not oversubscribe the machine.
+ *
+ * <p>Both settings are system properties DJL reads once, when the engine starts, so they are set here
+ * before anything touches {@link Engine}. A user's own {@code -D} settings win.
+ */
+public final class LaminaEngine {
+
+    static final String OFFLINE_PROPERTY = "ai.djl.offline";
+    static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+    static final String NATIVE_DEPENDENCY =
+            "ai.djl.pytorch:pytorch-native-cpu:2.7.1 (classifier linux-x86_64)";
+
+    private static volatile Engine engine;
+
+    private LaminaEngine() {}
+
+    /**
+     * The PyTorch engine, started on first use.
+     *
+     * @throws LaminaRuntimeException if the PyTorch native library cannot be loaded; the message names
+     *     the Maven dependency that provides it
+     */
+    public static Engine get() {
+        Engine started = engine;
+        if (started == null) {
+            synchronized (LaminaEngine.class) {
+                started = engine;
+                if (started == null) {
+                    started = start();
+                    engine = started;
+                }
+            }
+        }
+        return started;
+    }
+
+    /**
+     * Sets the number of intra-op threads the engine will use. Only has an effect before the engine has
+     * started; afterwards it fails rather than silently doing nothing.
+     */
+    public static void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (engine != null) {
+            throw new IllegalStateException(
+                    "the PyTorch engine has already started with "
+                            + System.getProperty(THREADS_PROPERTY)
+                            + " thread(s); set threads before the first network is created");
+        }
+        System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
+    }
+
+    /** The intra-op thread count the engine uses (or will use when it starts). */
+    public static int threads() {
+        String configured = System.getProperty(THREADS_PROPERTY);
+        return configured == null ? defaultThreads() : Integer.parseInt(configured.trim());
+    }
+
+    /**
+     * Half the cores, at least one. On a 2-core machine two OpenMP threads competing with any other
+     * process slowed small-batch training 10-40x (DESIGN.md section 4), while one thread loses little.
+     */
+    static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    private static Engine start() {
+        if (System.getProperty(OFFLINE_PROPERTY) == null) {
+            System.setProperty(OFFLINE_PROPERTY, "true");
+        }
+        if (System.getProperty(THREADS_PROPERTY) == null) {
+            System.setProperty(THREADS_PROPERTY, Integer.toString(defaultThreads()));
+        }
+        try {
+            return Engine.getEngine("PyTorch");
+        } catch (RuntimeException | LinkageError e) {
+            throw new LaminaRuntimeException(
+                    "Could not start DJL's PyTorch engine: "
+                            + e.getMessage()
+                            + ". Lamina loads PyTorch's native library from the class path and never"
+                            + " downloads it: add the dependency "
+                            + NATIVE_DEPENDENCY
+                            + " (or a GPU build of it) next to ai.djl.pytorch:pytorch-engine.",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package dev.lamina.runtime;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+
+import dev.lamina.dsl.Layer;
+import dev.lamina.runtime.io.SafeTensors;
+import dev.lamina.runtime.layers.LayerDefinition;
+
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network built from an {@link Architecture} on DJL: one {@link SequentialBlock} of stages, each a
+ * {@link SequentialBlock} of layers with PyTorch's semantics. Generated network classes delegate here.
+ *
+ * <p>The network owns an {@link NDManager} for its parameters; {@link #close()} frees them. Outputs of
+ * {@link #forwardTrain} and {@link #forwardEval} belong to the manager of the input array, so the
+ * caller controls their lifetime.
+ */
+public final class LaminaNetwork implements AutoCloseable {
+
+    private static final String NETWORK_METADATA = "lamina.network";
+
+    private final Architecture architecture;
+    private final NDManager manager;
+    private final SequentialBlock block;
+    private final ParameterStore parameterStore;
+    private final Map<String, Parameter> parameters;
+    private final Map<String, Layer> stages;
+    private final long outputWidth;
+
+    private LaminaNetwork(Architecture architecture, Device device, Integer seed) {
+        Engine engine = LaminaEngine.get();
+        if (seed != null) {
+            engine.setRandomSeed(seed);
+        }
+        this.architecture = architecture;
+        this.manager = engine.newBaseManager(device);
+        this.block = new SequentialBlock();
+        List<List<Block>> layerBlocks = new ArrayList<>();
+        for (StageDefinition stage : architecture.stages()) {
+            SequentialBlock stageBlock = new SequentialBlock();
+            List<Block> blocks = new ArrayList<>();
+            for (LayerDefinition layer : stage.layers()) {
+                Block layerBlock = layer.createBlock();
+                stageBlock.add(layerBlock);
+                blocks.add(layerBlock);
+            }
+            block.add(stageBlock);
+            layerBlocks.add(blocks);
+        }
+        Shape sampleBatch = batchShape(1);
+        block.initialize(manager, DataType.FLOAT32, sampleBatch);
+        this.outputWidth = block.getOutputShapes(new Shape[] {sampleBatch})[0].get(1);
+        this.parameterStore = new ParameterStore(manager, false);
+        this.parameters = new LinkedHashMap<>();
+        this.stages = new LinkedHashMap<>();
+        nameParameters(layerBlocks);
+    }
+
+    /** Builds the network on the CPU with PyTorch's random initialisation. */
+    public static LaminaNetwork create(Architecture architecture) {
+        return new LaminaNetwork(architecture, Device.cpu(), null);
+    }
+
+    /** Builds the network on {@code device}; see {@link Devices#resolve(String)}. */
+    public static LaminaNetwork create(Architecture architecture, Device device) {
+        return new LaminaNetwork(architecture, device, null);
+    }
+
+    /** Builds the network on {@code device}, initialised reproducibly from {@code seed}. */
+    public static LaminaNetwork create(Architecture architecture, Device device, int seed) {
+        return new LaminaNetwork(architecture, device, seed);
+    }
+
+    private void nameParameters(List<List<Block>> layerBlocks) {
+        for (int s = 0; s < architecture.stages().size(); s++) {
+            StageDefinition stage = architecture.stages().get(s);
+            List<String> stageParameters = new ArrayList<>();
+            for (int l = 0; l < stage.layers().size(); l++) {
+                LayerDefinition layer = stage.layers().get(l);
+                for (Pair<String, Parameter> entry : layerBlocks.get(s).get(l).getDirectParameters()) {
+                    layer.parameterName(stage.name(), entry.getKey())
+                            .ifPresent(name -> {
+                                parameters.put(name, entry.getValue());
+                                stageParameters.add(name);
+                            });
+                }
+            }
+            stages.put(stage.name(), new NetworkStage(stage.name(), stageParameters));
+        }
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public String name() {
+        return architecture.name();
+    }
+
+    /** The DJL block, for code that trains or inspects it directly. */
+    public Block block() {
+        return block;
+    }
+
+    /** The manager that owns the parameters; arrays created from it live as long as the network. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /** Number of outputs per sample. */
+    public long outputWidth() {
+        return outputWidth;
+    }
+
+    /** Forward pass in training mode: Dropout drops, BatchNorm uses and updates batch statistics. */
+    public NDArray forwardTrain(NDArray input) {
+        return forward(input, true);
+    }
+
+    /** Forward pass in eval mode: Dropout is off, BatchNorm uses its running statistics. */
+    public NDArray forwardEval(NDArray input) {
+        return forward(input, false);
+    }
+
+    private NDArray forward(NDArray input, boolean training) {
+        checkInput(input.getShape());
+        return block.forward(parameterStore, new NDList(input), training).singletonOrThrow();
+    }
+
+    /**
+     * Rejects an input whose sample shape differs from the network's, before it reaches native code.
+     *
+     * @throws IllegalArgumentException naming the network and both shapes
+     */
+    public void checkInput(Shape shape) {
+        long[] expected = architecture.inputShape();
+        long[] actual = shape.getShape();
+        boolean matches =
+                actual.length == expected.length + 1
+                        && Arrays.equals(Arrays.copyOfRange(actual, 1, actual.length), expected);
+        if (!matches) {
+            throw new IllegalArgumentException(
+                    name() + " expects input of shape " + Shapes.withBatch(expected)
+                            + ", got " + Shapes.format(actual)
+                            + (actual.length == expected.length
+                                    ? " (missing the batch dimension? wrap one sample as a batch of 1)"
+                                    : ""));
+        }
+        if (actual[0] < 1) {
+            throw new IllegalArgumentException(name() + " got an empty batch " + Shapes.format(actual));
+        }
+    }
+
+    /** The raw outputs (logits, unless the network ends with an activation) in eval mode. */
+    public float[][] predictOutputs(float[][] samples) {
+        return predict(samples, OutputTransform.NONE);
+    }
+
+    /**
+     * Probabilities in eval mode: softmax over the outputs of a multi-class network, sigmoid of a single
+     * logit; outputs of a network that already ends in Softmax or Sigmoid are returned as they are.
+     */
+    public float[][] predictProbabilities(float[][] samples) {
+        return predict(samples, OutputTransform.forNetwork(architecture.lastLayerKind(), outputWidth));
+    }
+
+    /**
+     * The predicted class of each sample in eval mode: the index of the largest output, or for a single
+     * output 1 when its probability is at least 0.5 and 0 otherwise.
+     */
+    public int[] predictClasses(float[][] samples) {
+        float[][] probabilities = predictProbabilities(samples);
+        int[] classes = new int[probabilities.length];
+        for (int i = 0; i < probabilities.length; i++) {
+            classes[i] = outputWidth == 1 ? (probabilities[i][0] >= 0.5f ? 1 : 0) : argmax(probabilities[i]);
+        }
+        return classes;
+    }
+
+    private float[][] predict(float[][] samples, OutputTransform transform) {
+        long[] sampleShape = architecture.inputShape();
+        long width = Arrays.stream(sampleShape).reduce(1, Math::multiplyExact);
+        float[] flat = new float[Math.multiplyExact(samples.length, (int) width)];
+        for (int i = 0; i < samples.length; i++) {
+            if (samples[i].length != width) {
+                throw new IllegalArgumentException(
+                        name() + " expects " + width + " values per sample, sample " + i + " has " + samples[i].length);
+            }
+            System.arraycopy(samples[i], 0, flat, (int) (i * width), (int) width);
+        }
+        long[] batch = new long[sampleShape.length + 1];
+        batch[0] = samples.length;
+        System.arraycopy(sampleShape, 0, batch, 1, sampleShape.length);
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray input = scope.create(flat, new Shape(batch));
+            float[] out = transform.apply(forwardEval(input)).toFloatArray();
+            float[][] rows = new float[samples.length][(int) outputWidth];
+            for (int i = 0; i < samples.length; i++) {
+                System.arraycopy(out, (int) (i * outputWidth), rows[i], 0, (int) outputWidth);
+            }
+            return rows;
+        }
+    }
+
+    private static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Parameter and running-statistic names in network order, as {@link #parameter} accepts them. */
+    public List<String> parameterNames() {
+        return List.copyOf(parameters.keySet());
+    }
+
+    /**
+     * A parameter's array, by Lamina name ({@code hidden1.weight}, {@code hidden1.bn.running_mean}).
+     *
+     * @throws IllegalArgumentException for an unknown name, suggesting the closest one
+     */
+    public NDArray parameter(String name) {
+        Parameter parameter = parameters.get(name);
+        if (parameter == null) {
+            String suggestion = Names.closest(name, parameters.keySet())
+                    .map(s -> " Did you mean '" + s + "'?")
+                    .orElse("");
+            throw new IllegalArgumentException(
+                    name() + " has no parameter '" + name + "'." + suggestion + " Parameters: " + parameters.keySet());
+        }
+        return parameter.getArray();
+    }
+
+    /** Whether the named parameter is trained (weights, biases) rather than tracked (running statistics). */
+    public boolean isTrainable(String name) {
+        parameter(name);
+        return parameters.get(name).requiresGradient();
+    }
+
+    /** The DJL parameters by Lamina name, in network order. */
+    public Map<String, Parameter> djlParameters() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    /** The handle for the stage declared as field {@code name}. */
+    public Layer stage(String name) {
+        Layer stage = stages.get(name);
+        if (stage == null) {
+            throw new IllegalArgumentException(name() + " has no stage '" + name + "'; stages: " + stages.keySet());
+        }
+        return stage;
+    }
+
+    /** Number of trainable values (weights, biases, BatchNorm gamma and beta). */
+    public long trainableParameterCount() {
+        return parameters.values().stream()
+                .filter(Parameter::requiresGradient)
+                .mapToLong(p -> p.getArray().size())
+                .sum();
+    }
+
+    /** Number of tracked, not trained, values (BatchNorm running statistics). */
+    public long nonTrainableParameterCount() {
+        return parameters.values().stream()
+                .filter(p -> !p.requiresGradient())
+                .mapToLong(p -> p.getArray().size())
+                .sum();
+    }
+
+    /**
+     * Saves all parameters and running statistics as a safetensors file, atomically, under their Lamina
+     * names (which are PyTorch's {@code state_dict} names for the same layers).
+     */
+    public void save(Path file) throws IOException {
+        Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
+        parameters.forEach((name, parameter) -> {
+            NDArray array = parameter.getArray();
+            tensors.put(name, new SafeTensors.Tensor(array.getShape().getShape(), array.toFloatArray()));
+        });
+        SafeTensors.write(file, Map.of(NETWORK_METADATA, name()), tensors);
+    }
+
+    /**
+     * Loads parameters saved by {@link #save} (or written by PyTorch under the same names).
+     *
+     * @throws IncompatibleParametersException naming the first parameter that is missing, extra or of
+     *     another shape; nothing is changed in that case
+     * @throws dev.lamina.runtime.io.ParameterFileException if the file is not a readable parameter file
+     */
+    public void load(Path file) throws IOException {
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        checkCompatible(file, contents);
+        parameters.forEach((name, parameter) ->
+                parameter.getArray().set(FloatBuffer.wrap(contents.tensors().get(name).data())));
+    }
+
+    private void checkCompatible(Path file, SafeTensors.Contents contents) {
+        String writer = contents.metadata().get(NETWORK_METADATA);
+        String origin = writer == null ? "" : " (the file was written by network " + writer + ")";
+        String prefix = "Cannot load " + file + " into " + name() + ": ";
+        for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
+            SafeTensors.Tensor tensor = contents.tensors().get(entry.getKey());
+            if (tensor == null) {
+                throw new IncompatibleParametersException(
+                        prefix + "parameter '" + entry.getKey() + "' is missing from the file" + origin
+                                + "; the file holds " + contents.tensors().keySet());
+            }
+            long[] expected = entry.getValue().getArray().getShape().getShape();
+            if (!Arrays.equals(expected, tensor.shape())) {
+                throw new IncompatibleParametersException(
+                        prefix + "parameter '" + entry.getKey() + "' has shape " + Shapes.format(tensor.shape())
+                                + " in the file, but " + name() + " expects " + Shapes.format(expected) + origin);
+            }
+        }
+        for (String name : contents.tensors().keySet()) {
+            if (!parameters.containsKey(name)) {
+                throw new IncompatibleParametersException(
+                        prefix + "the file holds parameter '" + name + "', which " + name() + " does not have"
+                                + origin);
+            }
+        }
+    }
+
+    private Shape batchShape(long batch) {
+        long[] sample = architecture.inputShape();
+        long[] dims = new long[sample.length + 1];
+        dims[0] = batch;
+        System.arraycopy(sample, 0, dims, 1, sample.length);
+        return new Shape(dims);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + parameters.keySet();
+    }
+}

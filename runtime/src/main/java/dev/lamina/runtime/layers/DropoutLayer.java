@@ -1,0 +1,25 @@
+package dev.lamina.runtime.layers;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.norm.Dropout;
+
+import java.util.Optional;
+
+/** {@code @Dropout}: inverted dropout (kept values scaled by 1/(1-p)), identity in eval mode. */
+record DropoutLayer(double p) implements LayerDefinition {
+
+    @Override
+    public String kind() {
+        return "Dropout";
+    }
+
+    @Override
+    public Block createBlock() {
+        return Dropout.builder().optRate((float) p).build();
+    }
+
+    @Override
+    public Optional<String> parameterName(String stageName, String djlParameterName) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.lamina.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import dev.lamina.runtime.layers.Layers;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/** Dropout is PyTorch's inverted dropout: drops a fraction p, scales the rest by 1/(1-p), off in eval. */
+class DropoutTest {
+
+    private static final int WIDTH = 100_000;
+
+    private static LaminaNetwork dropoutOnly(double p) {
+        Architecture architecture =
+                Architecture.builder("DropoutOnly", WIDTH).stage("drop", Layers.dropout(p)).build();
+        return LaminaNetwork.create(architecture, Device.cpu(), 7);
+    }
+
+    @Test
+    void trainModeDropsAboutPAndScalesKeptValues() {
+        checkRate(0.2, 2);
+        checkRate(0.5, 1);
+    }
+
+    private static void checkRate(double p, int batch) {
+        try (LaminaNetwork network = dropoutOnly(p); NDManager scope = network.manager().newSubManager()) {
+            float[] ones = new float[batch * WIDTH];
+            Arrays.fill(ones, 1f);
+            float[] out = network.forwardTrain(scope.create(ones, new Shape(batch, WIDTH))).toFloatArray();
+            assertEquals(ones.length, out.length);
+            float kept = (float) (1.0 / (1.0 - p));
+            long zeros = 0;
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == 0f) {
+                    zeros++;
+                } else if (Math.abs(out[i] - kept) > 1e-6) {
+                    fail("p=" + p + ": kept value " + out[i] + " at " + i + ", expected " + kept);
+                }
+            }
+            double fraction = zeros / (double) out.length;
+            assertEquals(p, fraction, 0.01, "p=" + p + ": fraction of dropped values");
+        }
+    }
+
+    @Test
+    void masksDifferBetweenCallsAndSamples() {
+        try (LaminaNetwork network = dropoutOnly(0.2); NDManager scope = network.manager().newSubManager()) {
+            float[] ones = new float[2 * WIDTH];
+            Arrays.fill(ones, 1f);
+            float[] first = network.forwardTrain(scope.create(ones, new Shape(2, WIDTH))).toFloatArray();
+            float[] second = network.forwardTrain(scope.create(ones, new Shape(2, WIDTH))).toFloatArray();
+            assertTrue(!Arrays.equals(first, second), "two training passes used the same mask");
+            assertTrue(
+                    !Arrays.equals(Arrays.copyOfRange(first, 0, WIDTH), Arrays.copyOfRange(first, WIDTH, 2 * WIDTH)),
+                    "both samples of a batch got the same mask");
+        }
+    }
+
+    @Test
+    void evalModeReturnsInputUnchanged() {
+        try (LaminaNetwork network = dropoutOnly(0.2); NDManager scope = network.manager().newSubManager()) {
+            Random random = new Random(3);
+            float[] values = new float[2 * WIDTH];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            float[] out = network.forwardEval(scope.create(values, new Shape(2, WIDTH))).toFloatArray();
+            assertArrayEquals(values, out);
+        }
+    }
+
+    @Test
+    void rateZeroIsIdentityInTrainMode() {
+        try (LaminaNetwork network = dropoutOnly(0.0); NDManager scope = network.manager().newSubManager()) {
+            Random random = new Random(4);
+            float[] values = new float[WIDTH];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextFloat();
+            }
+            float[] out = network.forwardTrain(scope.create(values, new Shape(1, WIDTH))).toFloatArray();
+            assertArrayEquals(values, out);
+        }
+    }
+}
