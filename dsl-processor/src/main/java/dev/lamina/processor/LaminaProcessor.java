@@ -8,6 +8,7 @@ import dev.lamina.processor.generate.NetworkGenerator;
 import dev.lamina.processor.model.NetworkModel;
 import dev.lamina.processor.parse.LayerAnnotations;
 import dev.lamina.processor.parse.NetworkParser;
+import dev.lamina.processor.parse.UnresolvedValueException;
 import dev.lamina.processor.shapes.InferredNetwork;
 import dev.lamina.processor.shapes.NetworkValidator;
 import dev.lamina.processor.shapes.ShapeInference;
@@ -35,6 +36,8 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class LaminaProcessor extends AbstractProcessor {
 
+    private final Set<String> processed = new HashSet<>();
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = new HashSet<>(LayerAnnotations.QUALIFIED_NAMES);
@@ -54,7 +57,11 @@ public final class LaminaProcessor extends AbstractProcessor {
             return false;
         }
         for (Element element : round.getElementsAnnotatedWith(network)) {
-            processNetwork((TypeElement) element);
+            TypeElement type = (TypeElement) element;
+            // javac may hand the same class to a later round again after errors; report it once.
+            if (processed.add(type.getQualifiedName().toString())) {
+                processNetwork(type);
+            }
         }
         reportLayersOutsideNetworks(annotations, round);
         return false;
@@ -74,6 +81,9 @@ public final class LaminaProcessor extends AbstractProcessor {
                             .writeTo(processingEnv.getFiler());
                 }
             }
+        } catch (UnresolvedValueException e) {
+            // javac reports the unresolved symbol; an error of ours on top would only confuse.
+            return;
         } catch (IOException | RuntimeException | Error e) {
             report.report(Problem.INTERNAL_ERROR, type, type.getQualifiedName(), stackTrace(e));
         }

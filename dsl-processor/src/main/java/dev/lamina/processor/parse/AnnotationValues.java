@@ -29,19 +29,42 @@ final class AnnotationValues {
     }
 
     int getInt(AnnotationMirror annotation, String attribute) {
-        return ((Number) get(annotation, attribute).getValue()).intValue();
+        return number(annotation, attribute, get(annotation, attribute)).intValue();
     }
 
     double getDouble(AnnotationMirror annotation, String attribute) {
-        return ((Number) get(annotation, attribute).getValue()).doubleValue();
+        return number(annotation, attribute, get(annotation, attribute)).doubleValue();
     }
 
     String getString(AnnotationMirror annotation, String attribute) {
-        return (String) get(annotation, attribute).getValue();
+        Object value = get(annotation, attribute).getValue();
+        if (value instanceof String text) {
+            return text;
+        }
+        throw new UnresolvedValueException(simpleName(annotation), attribute, value);
     }
 
-    @SuppressWarnings("unchecked")
-    List<? extends AnnotationValue> getList(AnnotationMirror annotation, String attribute) {
-        return (List<? extends AnnotationValue>) get(annotation, attribute).getValue();
+    /** The elements of an array attribute, each a resolved number. */
+    List<Number> getNumbers(AnnotationMirror annotation, String attribute) {
+        Object value = get(annotation, attribute).getValue();
+        if (!(value instanceof List<?> list)) {
+            throw new UnresolvedValueException(simpleName(annotation), attribute, value);
+        }
+        return list.stream().map(v -> number(annotation, attribute, (AnnotationValue) v)).toList();
+    }
+
+    /**
+     * A numeric value, or {@link UnresolvedValueException} where javac left an error in its place (for
+     * an unresolved constant it leaves a non-numeric placeholder).
+     */
+    private static Number number(AnnotationMirror annotation, String attribute, AnnotationValue value) {
+        if (value.getValue() instanceof Number number) {
+            return number;
+        }
+        throw new UnresolvedValueException(simpleName(annotation), attribute, value.getValue());
+    }
+
+    private static String simpleName(AnnotationMirror annotation) {
+        return annotation.getAnnotationType().asElement().getSimpleName().toString();
     }
 }

@@ -70,21 +70,30 @@ public final class NetworkParser {
     }
 
     private Shape parseInput(Source source, Report report) {
-        List<? extends AnnotationValue> dims = values.getList(source.annotation(), "input");
+        List<Number> dims = values.getNumbers(source.annotation(), "input");
         if (dims.isEmpty()) {
             report.report(Problem.INPUT_MISSING, source.at("input"), source.element().getSimpleName());
         }
         long[] shape = new long[dims.size()];
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = ((Number) dims.get(i).getValue()).longValue();
+            shape[i] = dims.get(i).longValue();
             if (shape[i] <= 0) {
                 report.report(
                         Problem.INPUT_DIMENSION_NOT_POSITIVE,
-                        new Location(source.element(), source.annotation(), dims.get(i)),
+                        new Location(source.element(), source.annotation(), inputValue(source, i)),
                         source.element().getSimpleName(), i + 1, shape[i]);
             }
         }
         return Shape.of(shape);
+    }
+
+    /** The written value of one input dimension, so the error underlines that number. */
+    private static AnnotationValue inputValue(Source source, int index) {
+        AnnotationValue written = source.at("input").value();
+        if (written != null && written.getValue() instanceof List<?> list && index < list.size()) {
+            return (AnnotationValue) list.get(index);
+        }
+        return written;
     }
 
     private boolean isExtendable(TypeElement type, Report report) {

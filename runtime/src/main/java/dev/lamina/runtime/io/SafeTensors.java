@@ -144,7 +144,10 @@ public final class SafeTensors {
                         readTensor(file, channel, entry.getKey(), entry.getValue(), dataStart, dataSize));
             }
             return new Contents(metadata, tensors);
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NullPointerException
+                | ClassCastException | IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
+            // A header that is JSON but lacks a field or has one of the wrong type: Gson signals each
+            // differently, and each means the same thing to the user.
             throw new ParameterFileException(file, "has a malformed safetensors header: " + e.getMessage(), e);
         }
     }
@@ -176,6 +179,10 @@ public final class SafeTensors {
         for (int i = 0; i < shape.length; i++) {
             shape[i] = shapeJson.get(i).getAsLong();
         }
+        if (Arrays.stream(shape).anyMatch(d -> d < 0)) {
+            throw new ParameterFileException(
+                    file, "tensor '" + name + "' has a negative dimension in its shape " + Arrays.toString(shape));
+        }
         JsonArray offsets = info.getAsJsonArray("data_offsets");
         long begin = offsets.get(0).getAsLong();
         long end = offsets.get(1).getAsLong();
@@ -184,6 +191,10 @@ public final class SafeTensors {
             throw new ParameterFileException(
                     file, "tensor '" + name + "' has data offsets [" + begin + ", " + end + "] that do not match its shape "
                             + Arrays.toString(shape));
+        }
+        if (end - begin > Integer.MAX_VALUE) {
+            throw new ParameterFileException(
+                    file, "tensor '" + name + "' is larger than 2 GB, which Lamina cannot load as one array");
         }
         if (end > dataSize) {
             throw new ParameterFileException(

@@ -1,0 +1,50 @@
+package dev.lamina.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import javax.tools.JavaFileObject;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The source generated for the seed notebook's network, compared character for character with a
+ * reviewed copy. A change to the generator shows up here as a diff a person can read; to accept it,
+ * copy the new output over {@code golden/MnistMlpNetwork.java.txt}.
+ */
+class GoldenSourceTest {
+
+    @Test
+    void seedNetworkGeneratesTheReviewedSource() throws IOException {
+        String generated = generate();
+        assertEquals(resource("golden/MnistMlpNetwork.java.txt"), generated);
+    }
+
+    @Test
+    void generationIsDeterministic() throws IOException {
+        assertEquals(generate(), generate());
+    }
+
+    private String generate() throws IOException {
+        JavaFileObject source = JavaFileObjects.forResource("golden/MnistMlp.java");
+        Compilation compilation = Compiler.javac().withProcessors(new LaminaProcessor()).compile(source);
+        assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
+        JavaFileObject generated = compilation
+                .generatedSourceFile("dev.lamina.examples.MnistMlpNetwork")
+                .orElseThrow(() -> new AssertionError("MnistMlpNetwork was not generated"));
+        return generated.getCharContent(false).toString();
+    }
+
+    private String resource(String name) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
