@@ -5,13 +5,17 @@ import com.google.auto.service.AutoService;
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.generate.NetworkGenerator;
+import dev.lamina.processor.generate.TrainerGenerator;
+import dev.lamina.processor.model.TrainModel;
 import dev.lamina.processor.model.NetworkModel;
 import dev.lamina.processor.parse.LayerAnnotations;
 import dev.lamina.processor.parse.NetworkParser;
+import dev.lamina.processor.parse.TrainParser;
 import dev.lamina.processor.parse.UnresolvedValueException;
 import dev.lamina.processor.shapes.InferredNetwork;
 import dev.lamina.processor.shapes.NetworkValidator;
 import dev.lamina.processor.shapes.ShapeInference;
+import dev.lamina.processor.shapes.TrainingValidator;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +30,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
@@ -70,15 +75,21 @@ public final class LaminaProcessor extends AbstractProcessor {
     private void processNetwork(TypeElement type) {
         Report report = new Report();
         try {
-            NetworkParser parser = new NetworkParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+            Elements elements = processingEnv.getElementUtils();
+            NetworkParser parser = new NetworkParser(elements, processingEnv.getTypeUtils());
             Optional<NetworkModel> model = parser.parse(type, report);
+            Optional<TrainModel> train = new TrainParser(elements).parse(type, report);
             if (model.isPresent()) {
                 NetworkValidator.validate(model.get(), report);
                 InferredNetwork inferred = ShapeInference.infer(model.get(), report);
+                if (train.isPresent() && !report.hasErrors()) {
+                    new TrainingValidator(elements, processingEnv.getTypeUtils()).validate(inferred, train.get(), report);
+                }
                 if (!report.hasErrors()) {
-                    new NetworkGenerator(processingEnv.getElementUtils())
-                            .generate(inferred)
-                            .writeTo(processingEnv.getFiler());
+                    new NetworkGenerator(elements).generate(inferred).writeTo(processingEnv.getFiler());
+                    if (train.isPresent()) {
+                        new TrainerGenerator(elements).generate(inferred, train.get()).writeTo(processingEnv.getFiler());
+                    }
                 }
             }
         } catch (UnresolvedValueException e) {

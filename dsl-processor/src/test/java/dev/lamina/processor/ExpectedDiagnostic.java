@@ -15,13 +15,13 @@ import javax.tools.Diagnostic;
  * </pre>
  *
  * <p>{@code error} or {@code warning}; the code ({@code javac} for javac's own errors); optionally {@code at
- * "token"}, which pins the column to where the token starts on that line (so the test proves the
+ * "token"} (or {@code at 'token'} for a token with double quotes), which pins the column to where the token starts on that line (so the test proves the
  * diagnostic points at the attribute); then a fragment the message must contain.
  */
 record ExpectedDiagnostic(Diagnostic.Kind kind, String code, long line, long column, String fragment) {
 
     private static final Pattern MARKER = Pattern.compile(
-            "//!\\s*(error|warning)\\s+(\\S+)(?:\\s+at\\s+\"([^\"]+)\")?\\s*:\\s*(.+)$");
+            "//!\\s*(error|warning)\\s+(\\S+)(?:\\s+at\\s+(?:\"([^\"]+)\"|'([^']+)'))?\\s*:\\s*(.+)$");
 
     static List<ExpectedDiagnostic> parse(String source) {
         List<ExpectedDiagnostic> expected = new ArrayList<>();
@@ -33,14 +33,15 @@ record ExpectedDiagnostic(Diagnostic.Kind kind, String code, long line, long col
             }
             Diagnostic.Kind kind = marker.group(1).equals("error") ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
             long column = -1;
-            if (marker.group(3) != null) {
-                int at = lines[i].indexOf(marker.group(3));
+            String token = marker.group(3) != null ? marker.group(3) : marker.group(4);
+            if (token != null) {
+                int at = lines[i].indexOf(token);
                 if (at < 0 || at > marker.start()) {
-                    throw new IllegalArgumentException("line " + (i + 1) + ": token " + marker.group(3) + " not found");
+                    throw new IllegalArgumentException("line " + (i + 1) + ": token " + token + " not found");
                 }
                 column = at + 1;
             }
-            expected.add(new ExpectedDiagnostic(kind, marker.group(2), i + 1, column, marker.group(4).trim()));
+            expected.add(new ExpectedDiagnostic(kind, marker.group(2), i + 1, column, marker.group(5).trim()));
         }
         return expected;
     }

@@ -57,6 +57,11 @@ public final class LaminaEngine {
         System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
     }
 
+    /** Whether the engine has started (after which the thread count is fixed for this JVM). */
+    public static boolean isStarted() {
+        return engine != null;
+    }
+
     /** The intra-op thread count the engine uses (or will use when it starts). */
     public static int threads() {
         String configured = System.getProperty(THREADS_PROPERTY);

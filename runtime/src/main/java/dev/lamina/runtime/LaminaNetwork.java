@@ -299,12 +299,22 @@ public final class LaminaNetwork implements AutoCloseable {
      * names (which are PyTorch's {@code state_dict} names for the same layers).
      */
     public void save(Path file) throws IOException {
+        SafeTensors.write(file, Map.of(NETWORK_METADATA, name()), parameterTensors());
+    }
+
+    /** Copies of all parameters and running statistics, by Lamina name, for saving. */
+    public Map<String, SafeTensors.Tensor> parameterTensors() {
         Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
         parameters.forEach((name, parameter) -> {
             NDArray array = parameter.getArray();
             tensors.put(name, new SafeTensors.Tensor(array.getShape().getShape(), array.toFloatArray()));
         });
-        SafeTensors.write(file, Map.of(NETWORK_METADATA, name()), tensors);
+        return tensors;
+    }
+
+    /** The metadata entry that records which network wrote a file. */
+    public Map<String, String> fileMetadata() {
+        return Map.of(NETWORK_METADATA, name());
     }
 
     /**
@@ -316,21 +326,48 @@ public final class LaminaNetwork implements AutoCloseable {
      */
     public void load(Path file) throws IOException {
         SafeTensors.Contents contents = SafeTensors.read(file);
-        checkCompatible(file, contents);
-        parameters.forEach((name, parameter) ->
-                parameter.getArray().set(FloatBuffer.wrap(contents.tensors().get(name).data())));
+        restore(file, contents.metadata(), contents.tensors());
     }
 
-    private void checkCompatible(Path file, SafeTensors.Contents contents) {
-        String writer = contents.metadata().get(NETWORK_METADATA);
+    /**
+     * Sets every parameter from {@code tensors}, after checking that they are exactly this network's.
+     *
+     * @param origin the file they came from, for messages
+     */
+    public void restore(Path origin, Map<String, String> metadata, Map<String, SafeTensors.Tensor> tensors) {
+        checkCompatible(origin, metadata, tensors);
+        parameters.forEach((name, parameter) ->
+                parameter.getArray().set(FloatBuffer.wrap(tensors.get(name).data())));
+    }
+
+    /** The arrays of the trainable parameters by name, for an optimizer. */
+    public Map<String, NDArray> trainableArrays() {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        parameters.forEach((name, parameter) -> {
+            if (parameter.requiresGradient()) {
+                arrays.put(name, parameter.getArray());
+            }
+        });
+        return arrays;
+    }
+
+    /** Whether any stage normalises with batch statistics (then a training batch needs two samples). */
+    public boolean hasBatchNorm() {
+        return architecture.stages().stream()
+                .flatMap(stage -> stage.layers().stream())
+                .anyMatch(layer -> layer.kind().equals("BatchNorm"));
+    }
+
+    private void checkCompatible(Path file, Map<String, String> metadata, Map<String, SafeTensors.Tensor> tensors) {
+        String writer = metadata.get(NETWORK_METADATA);
         String origin = writer == null ? "" : " (the file was written by network " + writer + ")";
         String prefix = "Cannot load " + file + " into " + name() + ": ";
         for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
-            SafeTensors.Tensor tensor = contents.tensors().get(entry.getKey());
+            SafeTensors.Tensor tensor = tensors.get(entry.getKey());
             if (tensor == null) {
                 throw new IncompatibleParametersException(
                         prefix + "parameter '" + entry.getKey() + "' is missing from the file" + origin
-                                + "; the file holds " + contents.tensors().keySet());
+                                + "; the file holds " + tensors.keySet());
             }
             long[] expected = entry.getValue().getArray().getShape().getShape();
             if (!Arrays.equals(expected, tensor.shape())) {
@@ -339,7 +376,7 @@ public final class LaminaNetwork implements AutoCloseable {
                                 + " in the file, but " + name() + " expects " + Shapes.format(expected) + origin);
             }
         }
-        for (String name : contents.tensors().keySet()) {
+        for (String name : tensors.keySet()) {
             if (!parameters.containsKey(name)) {
                 throw new IncompatibleParametersException(
                         prefix + "the file holds parameter '" + name + "', which " + name() + " does not have"

@@ -102,6 +102,51 @@ public enum Problem {
                     + " probabilities and belongs at the end (suppress with"
                     + " @SuppressWarnings(\"lamina:softmax\"))"),
 
+    LOSS_NEEDS_CLASSES(
+            "lamina:loss",
+            "%s: cross-entropy needs one logit per class (at least 2), but %s produces %d; for a yes/no target"
+                    + " use @Train(loss = Loss.BCE_WITH_LOGITS) with a single logit"),
+    LOSS_NEEDS_ONE_LOGIT(
+            "lamina:loss",
+            "%s: BCE-with-logits needs exactly one logit, but %s produces %d (multi-label targets are not"
+                    + " supported yet); for classes use @Train(loss = Loss.CROSS_ENTROPY)"),
+    ACTIVATION_BEFORE_LOSS(
+            "lamina:loss",
+            Diagnostic.Kind.WARNING,
+            "%s: @%s at the end of a network trained with %s applies it twice: the loss already applies %s"
+                    + " to raw logits; remove @%s (predictProbabilities applies it for you). Suppress with"
+                    + " @SuppressWarnings(\"lamina:loss\")"),
+    TRAINING_VALUE_OUT_OF_RANGE(
+            "lamina:range", "%s: @%s(%s = %s) is out of range: %s"),
+    NESTEROV_WITHOUT_MOMENTUM(
+            "lamina:range", "%s: @Sgd(nesterov = true) needs a momentum above 0, as in @Sgd(lr = 0.01,"
+                    + " momentum = 0.9, nesterov = true)"),
+    BATCHNORM_WITH_BATCH_SIZE_ONE(
+            "lamina:train",
+            "%s: @Train(batchSize = 1) cannot train the @BatchNorm in %s: batch statistics need at least 2"
+                    + " samples per batch; use batchSize >= 2 or remove @BatchNorm"),
+    UNKNOWN_MONITOR(
+            "lamina:train",
+            "%s: @EarlyStopping(monitor = \"%s\") names a metric the trainer never produces%s; it produces %s"),
+    TWO_OPTIMIZERS(
+            "lamina:train", "%s has two optimizers; keep either @Adam or @Sgd"),
+    TWO_SCHEDULES(
+            "lamina:train", "%s has two learning-rate schedules; keep either @StepLr or @CosineLr"),
+    TRAINING_ANNOTATION_WITHOUT_TRAIN(
+            "lamina:train", "%s: @%s only has a meaning next to @Train; add @Train to the network"),
+    DATA_NOT_A_DATA_SOURCE(
+            "lamina:train",
+            "%s: @Train(data = %s.class) must implement dev.lamina.runtime.data.DataSource, which loads the"
+                    + " training and test data"),
+    DATA_NOT_INSTANTIABLE(
+            "lamina:train",
+            "%s: @Train(data = %s.class) needs to be a public, non-abstract class with a public constructor"
+                    + " without parameters, so the trainer can create it"),
+    RUNTIME_MISSING(
+            "lamina:train",
+            "%s: @Train(data = ...) needs Lamina's runtime on the class path: add the dependency"
+                    + " dev.lamina:lamina-runtime"),
+
     INTERNAL_ERROR(
             "lamina:internal",
             "Lamina's processor failed on %s; nothing was generated for it. This is a bug in Lamina,"

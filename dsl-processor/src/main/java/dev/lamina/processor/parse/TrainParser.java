@@ -1,0 +1,125 @@
+package dev.lamina.processor.parse;
+
+import dev.lamina.processor.diagnostics.Problem;
+import dev.lamina.processor.diagnostics.Report;
+import dev.lamina.processor.model.Source;
+import dev.lamina.processor.model.TrainModel;
+
+import java.util.List;
+import java.util.Optional;
+
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/** Reads {@code @Train}, the optimizer, the schedule and early stopping of a network class. */
+public final class TrainParser {
+
+    static final String TRAIN = LayerAnnotations.PACKAGE + ".Train";
+    static final List<String> OPTIMIZERS = List.of(LayerAnnotations.PACKAGE + ".Adam", LayerAnnotations.PACKAGE + ".Sgd");
+    static final List<String> SCHEDULES =
+            List.of(LayerAnnotations.PACKAGE + ".StepLr", LayerAnnotations.PACKAGE + ".CosineLr");
+    static final String EARLY_STOPPING = LayerAnnotations.PACKAGE + ".EarlyStopping";
+
+    /** Every annotation that only has a meaning next to {@code @Train}. */
+    public static final List<String> TRAINING_COMPANIONS = List.of(
+            LayerAnnotations.PACKAGE + ".Adam", LayerAnnotations.PACKAGE + ".Sgd",
+            LayerAnnotations.PACKAGE + ".StepLr", LayerAnnotations.PACKAGE + ".CosineLr", EARLY_STOPPING);
+
+    private final AnnotationValues values;
+
+    public TrainParser(Elements elements) {
+        this.values = new AnnotationValues(elements);
+    }
+
+    /** Empty when the class has no {@code @Train}; companions without it are reported. */
+    public Optional<TrainModel> parse(TypeElement type, Report report) {
+        Optional<AnnotationMirror> train = find(type, TRAIN);
+        if (train.isEmpty()) {
+            for (AnnotationMirror companion : type.getAnnotationMirrors()) {
+                if (TRAINING_COMPANIONS.contains(NetworkParser.qualifiedName(companion))) {
+                    report.report(Problem.TRAINING_ANNOTATION_WITHOUT_TRAIN, new Source(type, companion).location(),
+                            type.getSimpleName(), companion.getAnnotationType().asElement().getSimpleName());
+                }
+            }
+            return Optional.empty();
+        }
+        AnnotationMirror mirror = train.get();
+        Source source = new Source(type, mirror);
+        List<AnnotationMirror> optimizers = findAll(type, OPTIMIZERS);
+        List<AnnotationMirror> schedules = findAll(type, SCHEDULES);
+        if (optimizers.size() > 1) {
+            report.report(Problem.TWO_OPTIMIZERS, new Source(type, optimizers.get(1)).location(), type.getSimpleName());
+        }
+        if (schedules.size() > 1) {
+            report.report(Problem.TWO_SCHEDULES, new Source(type, schedules.get(1)).location(), type.getSimpleName());
+        }
+        return Optional.of(new TrainModel(
+                source,
+                dataClass(mirror),
+                ((VariableElement) values.get(mirror, "loss").getValue()).getSimpleName().toString(),
+                values.getInt(mirror, "epochs"),
+                values.getInt(mirror, "batchSize"),
+                (Boolean) values.get(mirror, "shuffle").getValue(),
+                values.getInt(mirror, "seed"),
+                optimizers.isEmpty() ? TrainModel.OptimizerModel.defaultAdam() : optimizer(new Source(type, optimizers.get(0))),
+                schedules.isEmpty() ? Optional.empty() : Optional.of(schedule(new Source(type, schedules.get(0)))),
+                find(type, EARLY_STOPPING).map(a -> earlyStopping(new Source(type, a)))));
+    }
+
+    private Optional<TypeElement> dataClass(AnnotationMirror train) {
+        Object value = values.get(train, "data").getValue();
+        if (!(value instanceof TypeMirror type)) {
+            throw new UnresolvedValueException("Train", "data", value);
+        }
+        if (type.getKind() == TypeKind.VOID) {
+            return Optional.empty();
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            throw new UnresolvedValueException("Train", "data", value);
+        }
+        return Optional.of((TypeElement) ((DeclaredType) type).asElement());
+    }
+
+    private TrainModel.OptimizerModel optimizer(Source source) {
+        AnnotationMirror a = source.annotation();
+        String kind = a.getAnnotationType().asElement().getSimpleName().toString();
+        if (kind.equals("Sgd")) {
+            return new TrainModel.OptimizerModel(Optional.of(source), kind, values.getDouble(a, "lr"),
+                    values.getDouble(a, "momentum"), (Boolean) values.get(a, "nesterov").getValue(), 0, 0, 0,
+                    values.getDouble(a, "weightDecay"));
+        }
+        return new TrainModel.OptimizerModel(Optional.of(source), kind, values.getDouble(a, "lr"), 0, false,
+                values.getDouble(a, "beta1"), values.getDouble(a, "beta2"), values.getDouble(a, "eps"),
+                values.getDouble(a, "weightDecay"));
+    }
+
+    private TrainModel.ScheduleModel schedule(Source source) {
+        AnnotationMirror a = source.annotation();
+        String kind = a.getAnnotationType().asElement().getSimpleName().toString();
+        return kind.equals("StepLr")
+                ? new TrainModel.ScheduleModel(source, kind, values.getInt(a, "stepSize"), values.getDouble(a, "gamma"), 0, 0)
+                : new TrainModel.ScheduleModel(source, kind, 0, 0, values.getInt(a, "epochs"), values.getDouble(a, "minLr"));
+    }
+
+    private TrainModel.EarlyStoppingModel earlyStopping(Source source) {
+        AnnotationMirror a = source.annotation();
+        return new TrainModel.EarlyStoppingModel(source, values.getString(a, "monitor"), values.getInt(a, "patience"),
+                values.getDouble(a, "minDelta"), (Boolean) values.get(a, "restoreBest").getValue());
+    }
+
+    private static Optional<AnnotationMirror> find(TypeElement type, String qualifiedName) {
+        return findAll(type, List.of(qualifiedName)).stream().findFirst();
+    }
+
+    private static List<AnnotationMirror> findAll(TypeElement type, List<String> qualifiedNames) {
+        return type.getAnnotationMirrors().stream()
+                .filter(a -> qualifiedNames.contains(NetworkParser.qualifiedName(a)))
+                .map(a -> (AnnotationMirror) a)
+                .toList();
+    }
+}

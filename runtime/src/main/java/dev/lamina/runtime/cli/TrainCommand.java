@@ -1,0 +1,137 @@
+package dev.lamina.runtime.cli;
+
+import dev.lamina.runtime.LaminaRuntimeException;
+import dev.lamina.runtime.data.DataContext;
+import dev.lamina.runtime.data.DataSource;
+import dev.lamina.runtime.data.TrainTestData;
+import dev.lamina.runtime.train.Trainer;
+import dev.lamina.runtime.train.TrainingConfig;
+import dev.lamina.runtime.train.TrainingException;
+import dev.lamina.runtime.train.TrainingJob;
+import dev.lamina.runtime.train.TrainingResult;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line of a generated trainer ({@code MnistMlpTrainer.main}): trains with the network's
+ * {@code @Train} defaults, each overridable by an option. Exit code 0 on success, 1 when training could
+ * not start or failed (the message says why), 2 for a malformed command line.
+ */
+@Command(
+        name = "lamina-train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Trains a Lamina network with its @Train settings; options override them.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training data")
+    private Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "samples per minibatch")
+    private Integer batchSize;
+
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE", description = "the optimizer's learning rate")
+    private Double learningRate;
+
+    @Option(names = "--device", paramLabel = "DEVICE", description = "auto, cpu, gpu or gpu:<index>")
+    private String device;
+
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: half the cores)")
+    private Integer threads;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seeds initialisation, shuffling and dropout")
+    private Integer seed;
+
+    @Option(names = "--limit", paramLabel = "N", description = "use only the first N training samples")
+    private Integer limit;
+
+    @Option(names = "--resume", description = "continue from the run folder's last checkpoint")
+    private boolean resume;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "where run folders go (default: <base-dir>/target/lamina)")
+    private Path output;
+
+    @Option(names = "--base-dir", paramLabel = "DIR",
+            description = "where relative data paths start (default: system property lamina.baseDir, else .)")
+    private Path baseDirectory;
+
+    @Option(names = "--no-progress", description = "no progress bar (for logs)")
+    private boolean noProgress;
+
+    private final TrainingJob job;
+    private final PrintWriter err;
+
+    private TrainCommand(TrainingJob job, PrintWriter err) {
+        this.job = job;
+        this.err = err;
+    }
+
+    /** Parses {@code args}, trains, and returns the exit code. */
+    public static int run(TrainingJob job, String... args) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        CommandLine commandLine = new CommandLine(new TrainCommand(job, err));
+        commandLine.setCommandName(job.networkName() + "Trainer");
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            DataContext context = baseDirectory == null
+                    ? DataContext.fromSystemProperties()
+                    : new DataContext(baseDirectory.toAbsolutePath());
+            TrainingConfig config = overrides(context);
+            DataSource source = job.dataSource()
+                    .orElseThrow(() -> new TrainingException(job.networkName() + " declares no data: add"
+                            + " @Train(data = YourDataSource.class) to it, or call its trainer from code with data"))
+                    .get();
+            config.validate(config.loss() == dev.lamina.dsl.Loss.BCE_WITH_LOGITS);
+            TrainTestData data = source.load(context);
+            try (TrainingResult result = Trainer.train(job, config, data)) {
+                return 0;
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException | TrainingException
+                | LaminaRuntimeException e) {
+            err.println("lamina: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private TrainingConfig overrides(DataContext context) {
+        TrainingConfig.Builder config = job.defaults().toBuilder()
+                .outputDirectory(output != null ? output : context.resolve("target/lamina"))
+                .resume(resume)
+                .progressBar(!noProgress);
+        if (epochs != null) {
+            config.epochs(epochs);
+        }
+        if (batchSize != null) {
+            config.batchSize(batchSize);
+        }
+        if (learningRate != null) {
+            config.learningRate(learningRate);
+        }
+        if (device != null) {
+            config.device(device);
+        }
+        if (threads != null) {
+            config.threads(threads);
+        }
+        if (seed != null) {
+            config.seed(seed);
+        }
+        if (limit != null) {
+            config.limit(limit);
+        }
+        return config.build();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.lamina.runtime.train;
+
+/** Keras-style early stopping on one of the metrics the trainer produces. */
+public record EarlyStoppingSettings(String monitor, int patience, double minDelta, boolean restoreBest) {
+
+    void validate(boolean binary) {
+        Metric.byName(monitor, binary);
+        Checks.atLeast("early stopping patience", patience, 1);
+        Checks.atLeastZero("early stopping minDelta", minDelta);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.lamina.runtime.train;
+
+/**
+ * One epoch's numbers, one row of history.csv. Test metrics are NaN when there is no test set; ROC AUC
+ * is NaN for networks that are not binary.
+ *
+ * @param trainLoss the mean of the epoch's minibatch losses, as the notebook reports it
+ * @param trainAccuracy accuracy on the whole training set in eval mode, after the epoch
+ */
+public record EpochResult(
+        int epoch,
+        double trainLoss,
+        double trainAccuracy,
+        double testLoss,
+        double testAccuracy,
+        double testRocAuc,
+        double learningRate,
+        double seconds,
+        double rssMegabytes) {}
