@@ -47,6 +47,8 @@ public final class LaminaProcessor extends AbstractProcessor {
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = new HashSet<>(LayerAnnotations.QUALIFIED_NAMES);
         types.add(LayerAnnotations.NETWORK);
+        types.add(TrainParser.TRAIN_ANNOTATION);
+        types.addAll(TrainParser.TRAINING_COMPANIONS);
         return types;
     }
 
@@ -101,22 +103,30 @@ public final class LaminaProcessor extends AbstractProcessor {
         report.printTo(processingEnv.getMessager());
     }
 
-    /** Layer annotations on a field of a class that is not a network would silently do nothing. */
+    /**
+     * Layer annotations on a field of a class that is not a network, or training annotations on a class
+     * without {@code @Network}, would silently do nothing.
+     */
     private void reportLayersOutsideNetworks(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (TypeElement annotation : annotations) {
-            if (!LayerAnnotations.QUALIFIED_NAMES.contains(annotation.getQualifiedName().toString())) {
+            String name = annotation.getQualifiedName().toString();
+            boolean layer = LayerAnnotations.QUALIFIED_NAMES.contains(name);
+            boolean training = name.equals(TrainParser.TRAIN_ANNOTATION) || TrainParser.TRAINING_COMPANIONS.contains(name);
+            if (!layer && !training) {
                 continue;
             }
-            for (Element field : round.getElementsAnnotatedWith(annotation)) {
-                Element owner = field.getEnclosingElement();
+            for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
+                Element owner = layer ? annotated.getEnclosingElement() : annotated;
                 boolean inNetwork = owner.getAnnotationMirrors().stream()
                         .anyMatch(a -> a.getAnnotationType().toString().equals(LayerAnnotations.NETWORK));
-                if (!inNetwork) {
-                    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                            Problem.LAYER_OUTSIDE_NETWORK.message(
-                                    field.getSimpleName(), annotation.getSimpleName(), owner.getSimpleName()),
-                            field);
+                if (inNetwork) {
+                    continue;
                 }
+                String message = layer
+                        ? Problem.LAYER_OUTSIDE_NETWORK.message(
+                                annotated.getSimpleName(), annotation.getSimpleName(), owner.getSimpleName())
+                        : Problem.TRAINING_OUTSIDE_NETWORK.message(owner.getSimpleName(), annotation.getSimpleName());
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, annotated);
             }
         }
     }

@@ -46,6 +46,11 @@ public final class Devices {
                 "unknown device '" + choice + "': use auto, cpu, gpu or gpu:<index>");
     }
 
+    /** {@code cpu} or {@code gpu:0}, the way a user writes a device choice. */
+    public static String describe(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+
     private static int parseGpuIndex(String choice, String normalized) {
         if (normalized.equals("gpu")) {
             return 0;

@@ -132,6 +132,10 @@ public enum Problem {
             "lamina:train", "%s has two optimizers; keep either @Adam or @Sgd"),
     TWO_SCHEDULES(
             "lamina:train", "%s has two learning-rate schedules; keep either @StepLr or @CosineLr"),
+    TRAINING_OUTSIDE_NETWORK(
+            "lamina:train",
+            "%s: @%s only has a meaning on a class annotated with @Network; add @Network(input = ...) or remove"
+                    + " it"),
     TRAINING_ANNOTATION_WITHOUT_TRAIN(
             "lamina:train", "%s: @%s only has a meaning next to @Train; add @Train to the network"),
     DATA_NOT_A_DATA_SOURCE(

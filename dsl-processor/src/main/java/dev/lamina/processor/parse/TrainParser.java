@@ -19,7 +19,8 @@ import javax.lang.model.util.Elements;
 /** Reads {@code @Train}, the optimizer, the schedule and early stopping of a network class. */
 public final class TrainParser {
 
-    static final String TRAIN = LayerAnnotations.PACKAGE + ".Train";
+    public static final String TRAIN_ANNOTATION = LayerAnnotations.PACKAGE + ".Train";
+    static final String TRAIN = TRAIN_ANNOTATION;
     static final List<String> OPTIMIZERS = List.of(LayerAnnotations.PACKAGE + ".Adam", LayerAnnotations.PACKAGE + ".Sgd");
     static final List<String> SCHEDULES =
             List.of(LayerAnnotations.PACKAGE + ".StepLr", LayerAnnotations.PACKAGE + ".CosineLr");

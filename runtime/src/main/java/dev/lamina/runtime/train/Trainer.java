@@ -128,11 +128,21 @@ public final class Trainer {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            Evaluation finalTest = null;
             if (stoppedEarly && config.earlyStopping().get().restoreBest()) {
                 network.load(runDirectory.file(RunDirectory.BEST));
+                finalTest = testData == null ? Evaluation.NONE : Evaluation.of(network, testData, loss);
                 out.println("Restored the parameters of epoch " + progress.bestEpoch());
             }
             Map<String, Object> metrics = metrics(network, train, test, history, seconds, progress, stoppedEarly);
+            if (finalTest != null && test != null) {
+                // The network the run hands back is the restored one: report its numbers, not the last epoch's.
+                metrics.put("test_loss", finalTest.loss());
+                metrics.put("test_accuracy", finalTest.accuracy());
+                if (loss == Loss.BCE_WITH_LOGITS) {
+                    metrics.put("test_roc_auc", finalTest.rocAuc());
+                }
+            }
             runDirectory.writeMetrics(metrics);
             out.println("Run files: " + runDirectory.path().toAbsolutePath());
             return new TrainingResult(network, List.copyOf(history), metrics, runDirectory.path(), stoppedEarly);
@@ -272,7 +282,7 @@ public final class Trainer {
         out.print(job.summary());
         out.printf(Locale.ROOT, "Training %s on %s (%d thread%s): %,d training samples%s, batch %d, %d epochs, %s,"
                         + " %s%s%n",
-                job.networkName(), network.device(), LaminaEngine.threads(), LaminaEngine.threads() == 1 ? "" : "s",
+                job.networkName(), Devices.describe(network.device()), LaminaEngine.threads(), LaminaEngine.threads() == 1 ? "" : "s",
                 train.size(), test == null ? "" : String.format(Locale.ROOT, ", %,d test samples", test.size()),
                 config.batchSize(), config.epochs(), config.optimizer(),
                 config.loss() == Loss.CROSS_ENTROPY ? "cross-entropy" : "BCE-with-logits",
@@ -317,7 +327,7 @@ public final class Trainer {
         metrics.put("best_epoch", progress.bestEpoch());
         metrics.put("stopped_early", stoppedEarly);
         metrics.put("peak_rss_mb", round(MemoryProbe.peakResidentMegabytes()));
-        metrics.put("device", network.device().toString());
+        metrics.put("device", Devices.describe(network.device()));
         metrics.put("threads", LaminaEngine.threads());
         metrics.put("seed", config.seed());
         metrics.put("optimizer", config.optimizer().toString());

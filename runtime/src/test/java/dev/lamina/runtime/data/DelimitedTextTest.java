@@ -171,6 +171,19 @@ class DelimitedTextTest {
     }
 
     @Test
+    void truncatedGzipIsNamed() throws IOException {
+        StringBuilder rows = new StringBuilder("y,x\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 2000; i++) {
+            rows.append(random.nextInt(2)).append(',').append(random.nextGaussian()).append('\n');
+        }
+        Path cut = TestFiles.bytes(dir, "cut.csv.gz", TestFiles.truncatedGzip(rows.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(cut + ": the gzip data ends early: the file is truncated (an interrupted download or copy?)",
+                assertThrows(DataFormatException.class, () -> DelimitedText.csv().label("y").load(cut)).getMessage());
+    }
+
+    @Test
     void directoriesAndUnreadableFilesAreNamed() throws IOException {
         assertEquals(dir + ": is a directory, not a data file", assertThrows(DataFormatException.class,
                 () -> DelimitedText.csv().label(0).load(dir)).getMessage());
