@@ -28,17 +28,26 @@ class GoldenSourceTest {
     }
 
     @Test
+    void trainerCarriesEveryTrainingAnnotation() throws IOException {
+        assertEquals(resource("golden/Tox21MlpTrainer.java.txt"), generate("Tox21Mlp", "Tox21MlpTrainer"));
+    }
+
+    @Test
     void generationIsDeterministic() throws IOException {
         assertEquals(generate(), generate());
     }
 
     private String generate() throws IOException {
-        JavaFileObject source = JavaFileObjects.forResource("golden/MnistMlp.java");
+        return generate("MnistMlp", "MnistMlpNetwork");
+    }
+
+    private String generate(String input, String output) throws IOException {
+        JavaFileObject source = JavaFileObjects.forResource("golden/" + input + ".java");
         Compilation compilation = Compiler.javac().withProcessors(new LaminaProcessor()).compile(source);
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
         JavaFileObject generated = compilation
-                .generatedSourceFile("dev.lamina.examples.MnistMlpNetwork")
-                .orElseThrow(() -> new AssertionError("MnistMlpNetwork was not generated"));
+                .generatedSourceFile("dev.lamina.examples." + output)
+                .orElseThrow(() -> new AssertionError(output + " was not generated"));
         return generated.getCharContent(false).toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.cli;
 
+import dev.lamina.runtime.Devices;
 import dev.lamina.runtime.LaminaRuntimeException;
 import dev.lamina.runtime.data.DataContext;
 import dev.lamina.runtime.data.DataSource;
@@ -94,7 +95,9 @@ public final class TrainCommand implements Callable<Integer> {
                     .orElseThrow(() -> new TrainingException(job.networkName() + " declares no data: add"
                             + " @Train(data = YourDataSource.class) to it, or call its trainer from code with data"))
                     .get();
+            // Every setting is checked before the data is read: a typo should not cost a minute of loading.
             config.validate(config.loss() == dev.lamina.dsl.Loss.BCE_WITH_LOGITS);
+            Devices.resolve(config.device());
             TrainTestData data = source.load(context);
             try (TrainingResult result = Trainer.train(job, config, data)) {
                 return 0;

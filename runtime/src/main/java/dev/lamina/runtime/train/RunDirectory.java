@@ -126,7 +126,7 @@ final class RunDirectory {
     }
 
     void writeMetrics(Map<String, Object> metrics) throws IOException {
-        byte[] bytes = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+        byte[] bytes = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
                 .toJson(metrics).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file(METRICS), out -> out.write(bytes));
     }

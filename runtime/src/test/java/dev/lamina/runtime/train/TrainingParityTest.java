@@ -56,9 +56,10 @@ import java.util.stream.Stream;
  * fixture), so sums are rounded in another order: about 1e-7 relative per operation, which six steps
  * through BatchNorm grow to a few 1e-7 absolute in the weights (measured: printed by the tests). SGD is
  * compared at 1e-5 absolute. Adam divides each gradient by its own running RMS, so where a gradient is
- * tiny its relative rounding error reaches the weights undamped: Adam is compared at 1e-4 absolute.
- * A mistake in an update rule (bias correction, L2 versus decoupled weight decay, the momentum buffer's
- * first step, Nesterov, a learning rate off by one epoch) moves the weights by 1e-3 to 1e-1 in six steps.
+ * tiny its relative rounding error reaches the weights undamped: Adam is compared at 3e-5 absolute
+ * (measured up to 5e-6). A mistake in an update rule moves the weights far more in six steps (measured in
+ * torch on these cases: AdamW's decoupled decay instead of Adam's L2 0.08, Adam eps 1e-6 instead of 1e-8
+ * 0.003, Nesterov instead of plain momentum 0.18, momentum with dampening 0.9 0.18).
  *
  * <p>The Adam cases use Linear - ReLU - BatchNorm. After Linear - BatchNorm the Linear's bias has a true
  * gradient of exactly zero (BatchNorm subtracts the batch mean), so its computed gradient is pure rounding
@@ -71,7 +72,7 @@ class TrainingParityTest {
     private static final int BATCH = 32;
     private static final int EPOCHS = 3;
     private static final double SGD_TOLERANCE = 1e-5;
-    private static final double ADAM_TOLERANCE = 1e-4;
+    private static final double ADAM_TOLERANCE = 3e-5;
 
     private static Map<String, SafeTensors.Tensor> fixture;
 
