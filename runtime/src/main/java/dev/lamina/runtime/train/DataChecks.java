@@ -48,6 +48,25 @@ final class DataChecks {
         }
     }
 
+    /**
+     * BatchNorm normalises with the statistics of the batch, which a single sample does not have: PyTorch
+     * rejects it natively. Batches of one (a last, short batch) are skipped, so only a batch size or a
+     * training set below 2 leaves nothing to train on.
+     */
+    static void checkBatchStatistics(LaminaNetwork network, int batchSize, Dataset train) {
+        if (!network.hasBatchNorm()) {
+            return;
+        }
+        if (batchSize < 2) {
+            throw new TrainingException(network.name() + " has BatchNorm, which needs at least 2 samples per"
+                    + " batch; the batch size is " + batchSize);
+        }
+        if (train.size() < 2) {
+            throw new TrainingException(network.name() + " has BatchNorm, which needs at least 2 training"
+                    + " samples; " + train.source() + " has " + train.size());
+        }
+    }
+
     /** The loss needs a matching output layer; the compiler checks annotated networks, this checks code-built ones. */
     static void checkOutputs(LaminaNetwork network, Loss loss) {
         long outputs = network.outputWidth();

@@ -4,7 +4,11 @@ package dev.lamina.runtime.train;
 public record EarlyStoppingSettings(String monitor, int patience, double minDelta, boolean restoreBest) {
 
     void validate(boolean binary) {
-        Metric.byName(monitor, binary);
+        try {
+            Metric.byName(monitor, binary);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("early stopping monitor: " + e.getMessage(), e);
+        }
         Checks.atLeast("early stopping patience", patience, 1);
         Checks.atLeastZero("early stopping minDelta", minDelta);
     }

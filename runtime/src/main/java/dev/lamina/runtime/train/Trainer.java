@@ -55,15 +55,16 @@ public final class Trainer {
         Loss loss = config.loss();
         boolean binary = loss == Loss.BCE_WITH_LOGITS;
         config.validate(binary);
+        applyThreads();
+        Device device = Devices.resolve(config.device());
         RunDirectory runDirectory = RunDirectory.prepare(config.outputDirectory().resolve(job.networkName()));
         Dataset train = config.limit() > 0 ? data.train().limit(config.limit()) : data.train();
         Dataset test = data.test();
 
-        applyThreads();
-        Device device = Devices.resolve(config.device());
         LaminaNetwork network = LaminaNetwork.create(job.architecture(), device, config.seed());
         try {
             DataChecks.checkOutputs(network, loss);
+            DataChecks.checkBatchStatistics(network, config.batchSize(), train);
             DataChecks.check(network, loss, train, "training");
             if (test != null) {
                 DataChecks.check(network, loss, test, "test");
@@ -182,7 +183,7 @@ public final class Trainer {
         }
         Evaluation onTrain = Evaluation.of(network, trainData, config.loss());
         Evaluation onTest = testData == null ? Evaluation.NONE : Evaluation.of(network, testData, config.loss());
-        return new EpochResult(epoch + 1, lossSum / Math.max(1, counted), onTrain.accuracy(), onTest.loss(),
+        return new EpochResult(epoch + 1, counted == 0 ? Double.NaN : lossSum / counted, onTrain.accuracy(), onTest.loss(),
                 onTest.accuracy(), onTest.rocAuc(), learningRate, (System.nanoTime() - start) / 1e9,
                 MemoryProbe.residentMegabytes());
     }

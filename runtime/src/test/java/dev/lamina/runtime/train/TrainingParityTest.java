@@ -139,7 +139,7 @@ class TrainingParityTest {
                 worst = Math.max(worst, assertAllClose(expected, actual, tolerance, name + " " + parameter));
                 moved = Math.max(moved, maxAbsDifference(initial.get(parameter), expected));
             }
-            System.out.printf("[parity] %-17s max |loss diff| %.2e, max |weight diff| %.2e (weights moved up to %.3f)%n",
+            System.out.printf("[parity] %-17s max |loss diff| %.2e, max |weight diff| %.2e (moved up to %.3f)%n",
                     name, lossDifference, worst, moved);
             // The comparison can tell a right update from none at all.
             assertTrue(moved > 1000 * tolerance, name + ": the weights hardly moved in PyTorch");
