@@ -362,6 +362,18 @@ class TrainerTest {
     }
 
     @Test
+    void batchNormWithBatchesOfOneFailsBeforeTraining(@TempDir Path output) {
+        TrainingException e = assertThrows(TrainingException.class, () -> train(smallMlp("Single", 10, 0.0),
+                config(output).batchSize(1).build(), new TrainTestData(train.limit(100), test)));
+        assertEquals("Single has BatchNorm, which needs at least 2 samples per batch; the batch size is 1",
+                e.getMessage());
+        TrainingException tooFew = assertThrows(TrainingException.class, () -> train(smallMlp("Lonely", 10, 0.0),
+                config(output).build(), new TrainTestData(train.limit(1), test)));
+        assertTrue(tooFew.getMessage().startsWith("Lonely has BatchNorm, which needs at least 2 training samples;"),
+                tooFew.getMessage());
+    }
+
+    @Test
     void aBinaryRunReportsRocAuc(@TempDir Path output) throws IOException {
         // Is the digit even? One logit, BCE-with-logits.
         TrainTestData data = new TrainTestData(even(train), even(test));
