@@ -5,6 +5,7 @@ import com.google.auto.service.AutoService;
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.generate.NetworkGenerator;
+import dev.lamina.processor.generate.NetworkIndex;
 import dev.lamina.processor.generate.TrainerGenerator;
 import dev.lamina.processor.model.TrainModel;
 import dev.lamina.processor.model.NetworkModel;
@@ -92,6 +93,7 @@ public final class LaminaProcessor extends AbstractProcessor {
                     if (train.isPresent()) {
                         new TrainerGenerator(elements).generate(inferred, train.get()).writeTo(processingEnv.getFiler());
                     }
+                    NetworkIndex.write(processingEnv.getFiler(), elements, type, model.get().name(), train.isPresent());
                 }
             }
         } catch (UnresolvedValueException e) {

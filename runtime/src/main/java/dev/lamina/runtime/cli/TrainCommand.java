@@ -13,6 +13,8 @@ import dev.lamina.runtime.train.TrainingResult;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -67,6 +69,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar (for logs)")
     private boolean noProgress;
 
+    /** Set by the Maven plugin: where to write the reason for a failure. */
+    static final String FAILURE_FILE_PROPERTY = "lamina.failureFile";
+
     private final TrainingJob job;
     private final PrintWriter err;
 
@@ -104,9 +109,26 @@ public final class TrainCommand implements Callable<Integer> {
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | TrainingException
                 | LaminaRuntimeException e) {
-            err.println("lamina: " + e.getMessage());
+            reportFailure(e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Prints the reason training could not run; under {@code mvn lamina:train} (system property {@code
+     * lamina.failureFile}) it goes to that file instead, so Maven fails with exactly this one message.
+     */
+    private void reportFailure(String message) {
+        String failureFile = System.getProperty(FAILURE_FILE_PROPERTY);
+        if (failureFile != null) {
+            try {
+                Files.writeString(Path.of(failureFile), message, StandardCharsets.UTF_8);
+                return;
+            } catch (IOException e) {
+                // Fall back to standard error.
+            }
+        }
+        err.println("lamina: " + message);
     }
 
     private TrainingConfig overrides(DataContext context) {

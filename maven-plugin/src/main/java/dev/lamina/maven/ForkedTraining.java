@@ -1,0 +1,98 @@
+package dev.lamina.maven;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * Runs a trainer in its own JVM: PyTorch's native libraries load once per JVM (a second class loader in
+ * Maven's JVM would fail), and a native crash must not take Maven down. The child shares the terminal, so
+ * its progress bar shows; Ctrl-C on Maven ends the child (its files are written atomically, so the last
+ * good checkpoint stays).
+ */
+final class ForkedTraining {
+
+    private ForkedTraining() {}
+
+    static void run(List<String> command, Path workingDirectory, Path failureFile)
+            throws MojoExecutionException, MojoFailureException {
+        Process child;
+        try {
+            child = new ProcessBuilder(command).directory(workingDirectory.toFile()).inheritIO().start();
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot start the training JVM " + command.get(0) + ": " + e.getMessage(), e);
+        }
+        Thread stopChild = new Thread(() -> stop(child), "lamina-stop-training");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int exit;
+        try {
+            exit = child.waitFor();
+        } catch (InterruptedException e) {
+            stop(child);
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted while training; the training JVM was stopped", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running already: it stops the child.
+            }
+        }
+        if (exit != 0) {
+            throw new MojoFailureException(failureMessage(failureFile, exit));
+        }
+    }
+
+    /** Asks the child to exit (it finishes writing files atomically), then forces it. */
+    private static void stop(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.descendants().forEach(ProcessHandle::destroy);
+        child.destroy();
+        try {
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The child's own one-line reason, which it writes to the failure file before exiting. */
+    private static String failureMessage(Path failureFile, int exit) {
+        try {
+            if (Files.isRegularFile(failureFile)) {
+                String message = Files.readString(failureFile, StandardCharsets.UTF_8).strip();
+                if (!message.isEmpty()) {
+                    return message;
+                }
+            }
+        } catch (IOException e) {
+            // Fall through to the generic message.
+        }
+        return "training failed: the training JVM exited with code " + exit + "; its output above says why";
+    }
+
+    /** {@code java [jvmArgs] -cp <classpath> [properties] <main> [args]}. */
+    static List<String> command(String javaExecutable, List<String> jvmArgs, String classpath, List<String> properties,
+            String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable);
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classpath);
+        command.addAll(properties);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+}

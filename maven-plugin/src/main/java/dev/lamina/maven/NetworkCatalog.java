@@ -1,0 +1,111 @@
+package dev.lamina.maven;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * The networks of a project, read from the index files Lamina's annotation processor writes into the
+ * compiled classes ({@code META-INF/lamina/networks/*.properties}), so no project class has to be loaded
+ * into Maven's JVM.
+ */
+final class NetworkCatalog {
+
+    static final String FOLDER = "META-INF/lamina/networks";
+
+    /** One network: its name, user class, generated network class and, if it has {@code @Train}, trainer. */
+    record Entry(String name, String userClass, String networkClass, String trainerClass) {
+
+        String simpleClassName() {
+            return userClass.substring(userClass.lastIndexOf('.') + 1);
+        }
+    }
+
+    private final List<Entry> entries;
+    private final Path classesDirectory;
+
+    private NetworkCatalog(List<Entry> entries, Path classesDirectory) {
+        this.entries = entries;
+        this.classesDirectory = classesDirectory;
+    }
+
+    static NetworkCatalog read(Path classesDirectory) throws MojoFailureException {
+        Path folder = classesDirectory.resolve(FOLDER);
+        List<Entry> entries = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                    entries.add(entry(file));
+                }
+            } catch (IOException e) {
+                throw new MojoFailureException("cannot read Lamina's network index in " + folder + ": " + e.getMessage(), e);
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::userClass));
+        return new NetworkCatalog(entries, classesDirectory);
+    }
+
+    private static Entry entry(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return new Entry(properties.getProperty("name"), properties.getProperty("class"),
+                properties.getProperty("network"), properties.getProperty("trainer"));
+    }
+
+    /**
+     * The network called {@code requested} (its simple class name, qualified class name or {@code @Network}
+     * name), or the only one when nothing is requested.
+     *
+     * @throws MojoFailureException listing the networks there are when the choice is missing or ambiguous
+     */
+    Entry choose(String requested) throws MojoFailureException {
+        if (entries.isEmpty()) {
+            throw new MojoFailureException("this project has no Lamina networks: no @Network class was compiled"
+                    + " into " + classesDirectory + ". Register Lamina's annotation processor (dev.lamina:"
+                    + "lamina-processor) in the maven-compiler-plugin's annotationProcessorPaths");
+        }
+        if (requested == null || requested.isBlank()) {
+            if (entries.size() == 1) {
+                return trainable(entries.get(0));
+            }
+            throw new MojoFailureException("this project has " + entries.size() + " networks; choose one with"
+                    + " -Dlamina.network=<name>: " + names());
+        }
+        String wanted = requested.trim();
+        List<Entry> matches = entries.stream()
+                .filter(e -> e.userClass().equals(wanted) || e.simpleClassName().equals(wanted) || e.name().equals(wanted))
+                .toList();
+        if (matches.size() == 1) {
+            return trainable(matches.get(0));
+        }
+        if (matches.size() > 1) {
+            throw new MojoFailureException("network '" + wanted + "' is ambiguous; use the qualified class name: "
+                    + matches.stream().map(Entry::userClass).collect(Collectors.joining(", ")));
+        }
+        throw new MojoFailureException("unknown network '" + wanted + "'; this project's networks are: " + names());
+    }
+
+    private static Entry trainable(Entry entry) throws MojoFailureException {
+        if (entry.trainerClass() == null) {
+            throw new MojoFailureException(entry.name() + " cannot be trained from Maven: it has no @Train. Add"
+                    + " @Train(data = YourDataSource.class) to " + entry.userClass());
+        }
+        return entry;
+    }
+
+    private String names() {
+        return entries.stream().map(Entry::simpleClassName).collect(Collectors.joining(", "));
+    }
+}

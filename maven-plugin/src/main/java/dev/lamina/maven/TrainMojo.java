@@ -1,0 +1,137 @@
+package dev.lamina.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Trains a Lamina network of this project: compiles first (so the annotation processor has generated the
+ * trainer), then runs the network's trainer in a forked JVM on the project's runtime class path. Every
+ * parameter overrides the network's {@code @Train} settings for this run and is also a {@code
+ * -Dlamina.<name>} property. Writes {@code <outputDirectory>/<Network>/}: parameters, history.csv,
+ * metrics.json, summary.txt, report.html with its charts, and model.safetensors with model.py for PyTorch.
+ */
+@Mojo(name = "train", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class TrainMojo extends AbstractMojo {
+
+    /**
+     * The network to train: its simple class name ({@code MnistMlp}), qualified class name or {@code
+     * @Network(name)}. Optional when the project has exactly one network; otherwise the error lists them.
+     */
+    @Parameter(property = "lamina.network")
+    private String network;
+
+    /** Passes over the training data. Default: the network's {@code @Train(epochs)}. */
+    @Parameter(property = "lamina.epochs")
+    private Integer epochs;
+
+    /** Samples per minibatch. Default: {@code @Train(batchSize)}. */
+    @Parameter(property = "lamina.batchSize")
+    private Integer batchSize;
+
+    /** The optimizer's learning rate. Default: the {@code lr} of the network's {@code @Adam} or {@code @Sgd}. */
+    @Parameter(property = "lamina.learningRate")
+    private Double learningRate;
+
+    /** {@code auto} (a GPU if PyTorch sees one, else the CPU), {@code cpu}, {@code gpu} or {@code gpu:<index>}. */
+    @Parameter(property = "lamina.device")
+    private String device;
+
+    /** PyTorch intra-op threads. Default: half the cores (1 on a 2-core machine). */
+    @Parameter(property = "lamina.threads")
+    private Integer threads;
+
+    /** Seeds initialisation, shuffling and dropout. Default: {@code @Train(seed)}. */
+    @Parameter(property = "lamina.seed")
+    private Integer seed;
+
+    /** Use only the first N training samples: a quick run. Default: all. */
+    @Parameter(property = "lamina.limit")
+    private Integer limit;
+
+    /** Continue from the last checkpoint in the network's run folder. */
+    @Parameter(property = "lamina.resume", defaultValue = "false")
+    private boolean resume;
+
+    /** Show a progress bar per epoch (turn off for logs). */
+    @Parameter(property = "lamina.progress", defaultValue = "true")
+    private boolean progress;
+
+    /** Where run folders go; each network writes to {@code <outputDirectory>/<Network>/}. */
+    @Parameter(property = "lamina.outputDirectory", defaultValue = "${project.build.directory}/lamina")
+    private File outputDirectory;
+
+    /** Extra options for the training JVM, separated by spaces, for example {@code -Xmx4g}. */
+    @Parameter(property = "lamina.jvmArgs")
+    private String jvmArgs;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, device, threads, seed, limit,
+                resume, progress, outputDirectory.toPath().toAbsolutePath());
+        settings.validate();
+        NetworkCatalog.Entry chosen = NetworkCatalog.read(Path.of(project.getBuild().getOutputDirectory()))
+                .choose(network);
+        Path failureFile = failureFile();
+        List<String> properties = List.of(
+                "-Dlamina.baseDir=" + project.getBasedir().getAbsolutePath(),
+                "-Dlamina.failureFile=" + failureFile,
+                "-Djava.awt.headless=true");
+        List<String> command = ForkedTraining.command(javaExecutable(), jvmArguments(), classpath(), properties,
+                chosen.trainerClass(), settings.arguments());
+        getLog().info("Training " + chosen.name() + " (" + chosen.userClass() + ") in a forked JVM");
+        getLog().debug("Command: " + String.join(" ", command));
+        ForkedTraining.run(command, project.getBasedir().toPath(), failureFile);
+        Path run = settings.outputDirectory().resolve(chosen.name());
+        getLog().info("Report: " + run.resolve("report.html"));
+    }
+
+    private Path failureFile() throws MojoExecutionException {
+        try {
+            Path file = Files.createTempFile("lamina-failure", ".txt");
+            file.toFile().deleteOnExit();
+            Files.delete(file);
+            return file;
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot create a temporary file: " + e.getMessage(), e);
+        }
+    }
+
+    private String classpath() throws MojoExecutionException {
+        try {
+            return String.join(File.pathSeparator, project.getRuntimeClasspathElements());
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("cannot resolve the project's runtime class path: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> jvmArguments() {
+        if (jvmArgs == null || jvmArgs.isBlank()) {
+            return List.of();
+        }
+        return new ArrayList<>(Arrays.asList(jvmArgs.trim().split("\\s+")));
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

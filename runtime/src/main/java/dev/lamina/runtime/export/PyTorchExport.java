@@ -1,0 +1,74 @@
+package dev.lamina.runtime.export;
+
+import dev.lamina.runtime.LaminaNetwork;
+import dev.lamina.runtime.io.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Exports a network for PyTorch: a directory with
+ *
+ * <ul>
+ *   <li>{@value #WEIGHTS}: the parameters and BatchNorm running statistics, exactly as {@link
+ *       LaminaNetwork#save} writes them (float32, Lamina's names, metadata {@code lamina.network});
+ *   <li>{@value #MODEL}: a generated, dependency-free (PyTorch only) {@code nn.Module} with the same
+ *       layers in the same order, whose {@code state_dict} names are those of the file, so that
+ *       <pre>{@code
+ * from model import MnistMlp
+ * model = MnistMlp.load("model.safetensors")   # eval mode
+ * # or: model = MnistMlp(); model.load_state_dict(safetensors.torch.load_file("model.safetensors"))
+ * }</pre>
+ *       loads strictly. BatchNorm is {@code nn.BatchNorm1d} without the {@code num_batches_tracked}
+ *       counter (PyTorch uses it only for {@code momentum=None}); {@code model.py} includes a small
+ *       safetensors reader for users without the {@code safetensors} package.
+ * </ul>
+ *
+ * <p>Each file is written atomically; existing files of these names are replaced.
+ */
+public final class PyTorchExport {
+
+    /** The parameter file in the export directory. */
+    public static final String WEIGHTS = "model.safetensors";
+
+    /** The generated PyTorch module in the export directory. */
+    public static final String MODEL = "model.py";
+
+    private PyTorchExport() {}
+
+    /**
+     * Writes {@value #WEIGHTS} and {@value #MODEL} into {@code directory} (created if missing); the
+     * header of {@code model.py} carries a summary table computed from the network.
+     *
+     * @throws IllegalArgumentException if the network has a layer PyTorchExport does not know
+     */
+    public static void write(LaminaNetwork network, Path directory) throws IOException {
+        write(network, null, directory);
+    }
+
+    /**
+     * Like {@link #write(LaminaNetwork, Path)}, with {@code summary} (for example the generated network's
+     * {@code SUMMARY}, or {@code TrainingJob.summary()}) in the header of {@code model.py}; {@code null}
+     * for a summary computed from the network.
+     */
+    public static void write(LaminaNetwork network, String summary, Path directory) throws IOException {
+        // Generate first: a network that cannot be exported leaves the directory untouched.
+        byte[] source = modelSource(network, summary).getBytes(StandardCharsets.UTF_8);
+        Files.createDirectories(directory);
+        network.save(directory.resolve(WEIGHTS));
+        AtomicFiles.write(directory.resolve(MODEL), out -> out.write(source));
+    }
+
+    /** The text of {@value #MODEL} for {@code network}, with {@code summary} or, if null, a computed one. */
+    public static String modelSource(LaminaNetwork network, String summary) {
+        ExportedNetwork exported = LayerReader.read(network);
+        return PythonModelSource.render(exported, summary != null ? summary : ExportSummary.render(exported));
+    }
+
+    /** The name of the network's class in {@value #MODEL}: the network's name, made a Python identifier. */
+    public static String moduleClassName(LaminaNetwork network) {
+        return PythonModelSource.networkClass(LayerReader.read(network));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.lamina.runtime.export;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Python spellings of Lamina names and values in the generated {@code model.py}. */
+final class PythonNames {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+            "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+            "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
+
+    /**
+     * Public attributes of {@code nn.Module} (PyTorch 1.13 to 2.x) and of the generated network class: a
+     * stage of one of these names would be registered, but {@code self.<name>} would find the attribute.
+     */
+    private static final Set<String> MODULE_ATTRIBUTES = Set.of(
+            "T_destination", "add_module", "apply", "bfloat16", "buffers", "call_super_init", "children",
+            "compile", "cpu", "cuda", "double", "dump_patches", "eval", "extra_repr", "float", "forward",
+            "get_buffer", "get_extra_state", "get_parameter", "get_submodule", "half", "ipu", "load",
+            "load_state_dict", "modules", "mtia", "named_buffers", "named_children", "named_modules",
+            "named_parameters", "parameters", "register_backward_hook", "register_buffer",
+            "register_forward_hook", "register_forward_pre_hook", "register_full_backward_hook",
+            "register_full_backward_pre_hook", "register_load_state_dict_post_hook",
+            "register_load_state_dict_pre_hook", "register_module", "register_parameter",
+            "register_state_dict_post_hook", "register_state_dict_pre_hook", "requires_grad_",
+            "set_extra_state", "set_submodule", "share_memory", "state_dict", "to", "to_empty", "train",
+            "training", "type", "xpu", "zero_grad");
+
+    private PythonNames() {}
+
+    /** Whether {@code self.<name>} reaches a submodule registered as {@code name}. */
+    static boolean isPlainAttribute(String name) {
+        return PLAIN.matcher(name).matches() && !KEYWORDS.contains(name) && !MODULE_ATTRIBUTES.contains(name);
+    }
+
+    /** An ASCII class name for {@code name}: invalid characters become {@code _}, first letter upper case. */
+    static String className(String name) {
+        StringBuilder text = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            boolean valid = c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+            text.append(valid ? c : '_');
+        }
+        if (text.length() == 0 || !Character.isLetter(text.charAt(0))) {
+            text.insert(0, 'S');
+        }
+        text.setCharAt(0, Character.toUpperCase(text.charAt(0)));
+        String result = text.toString();
+        return KEYWORDS.contains(result) ? result + "_" : result;
+    }
+
+    /** A double-quoted Python string literal. */
+    static String string(String value) {
+        StringBuilder text = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '"' -> text.append("\\\"");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\t' -> text.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        text.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        text.append(c);
+                    }
+                }
+            }
+        }
+        return text.append('"').toString();
+    }
+
+    /** A Python float literal for {@code value}, spelled as Python's repr would where Java's differs (1e-05). */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("cannot export the non-finite value " + value);
+        }
+        String text = Double.toString(value);
+        int e = text.indexOf('E');
+        if (e < 0) {
+            return text;
+        }
+        String mantissa = text.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        int exponent = Integer.parseInt(text.substring(e + 1));
+        return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+    }
+
+    /** Text made safe for a docstring or comment: one line, no quote runs that end a docstring. */
+    static String text(String value) {
+        return value.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"").replaceAll("[\\r\\n]", " ");
+    }
+}

@@ -1,0 +1,317 @@
+package dev.lamina.runtime.report;
+
+import dev.lamina.runtime.train.EpochResult;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * The report's charts, drawn with JFreeChart in one clean style: white background, light grid, no plot
+ * outline, a left-aligned title, the legend top right. Charts are laid out at their logical size and
+ * rendered at {@link #SCALE} times that many pixels, so they stay sharp on high-density screens.
+ */
+final class ReportCharts {
+
+    /** Logical size of the loss and accuracy charts; the HTML shows them at this size. */
+    static final int CURVE_WIDTH = 800;
+    static final int CURVE_HEIGHT = 450;
+    /** Logical size of the ROC chart: a square plot area plus title and legend. */
+    static final int ROC_WIDTH = 560;
+    static final int ROC_HEIGHT = 540;
+    /** Pixels per logical unit in the PNG files. */
+    static final int SCALE = 2;
+
+    static final Color TRAIN = new Color(0x2563EB);
+    static final Color TEST = new Color(0xF97316);
+    static final Color ROC = new Color(0x4F46E5);
+
+    private static final Color INK = new Color(0x0F172A);
+    private static final Color AXIS_LABEL = new Color(0x475569);
+    private static final Color TICK_LABEL = new Color(0x64748B);
+    private static final Color AXIS_LINE = new Color(0xCBD5E1);
+    private static final Color GRID = new Color(0xE8ECF2);
+    private static final String FONT = Font.SANS_SERIF;
+
+    /** Above this many epochs the lines carry no point markers. */
+    private static final int MARKER_LIMIT = 40;
+
+    private ReportCharts() {}
+
+    static JFreeChart loss(List<EpochResult> history) {
+        return curves("Loss", "Loss", history, EpochResult::trainLoss, EpochResult::testLoss, false);
+    }
+
+    static JFreeChart accuracy(List<EpochResult> history) {
+        return curves("Accuracy", "Accuracy", history, EpochResult::trainAccuracy, EpochResult::testAccuracy, true);
+    }
+
+    private static JFreeChart curves(String title, String label, List<EpochResult> history,
+            ToDoubleFunction<EpochResult> train, ToDoubleFunction<EpochResult> test, boolean fraction) {
+        XYSeries trainSeries = series("Train", history, train);
+        XYSeries testSeries = series("Test", history, test);
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(trainSeries);
+        if (!testSeries.isEmpty()) {
+            data.addSeries(testSeries);
+        }
+
+        NumberAxis x = axis("Epoch");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        double first = history.stream().mapToInt(EpochResult::epoch).min().orElse(1);
+        double last = history.stream().mapToInt(EpochResult::epoch).max().orElse(1);
+        double margin = Math.max(0.5, (last - first) * 0.025);
+        x.setRange(first - (first == last ? 0.5 : margin), last + (first == last ? 0.5 : margin));
+
+        NumberAxis y = axis(label);
+        double[] range = valueRange(data, fraction);
+        y.setRange(range[0], range[1]);
+        if (fraction) {
+            y.setNumberFormatOverride(percent(y.getUpperBound() - y.getLowerBound()));
+        }
+
+        boolean markers = history.size() <= MARKER_LIMIT;
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, markers);
+        style(renderer, 0, TRAIN, markers);
+        style(renderer, 1, TEST, markers);
+
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        stylePlot(plot);
+        return chart(title, plot);
+    }
+
+    static JFreeChart roc(RocCurve curve) {
+        double[] fpr = curve.falsePositiveRates();
+        double[] tpr = curve.truePositiveRates();
+        XYSeries line = new XYSeries(String.format(Locale.ROOT, "ROC curve (AUC = %.4f)", curve.area()), false, true);
+        XYSeries area = new XYSeries("area", false, true);
+        for (int i = 0; i < Math.min(fpr.length, tpr.length); i++) {
+            if (Double.isFinite(fpr[i]) && Double.isFinite(tpr[i])) {
+                line.add(fpr[i], tpr[i]);
+                area.add(fpr[i], tpr[i]);
+            }
+        }
+        XYSeries chance = new XYSeries("Chance", false, true);
+        chance.add(0, 0);
+        chance.add(1, 1);
+
+        XYSeriesCollection lines = new XYSeriesCollection();
+        lines.addSeries(line);
+        lines.addSeries(chance);
+        XYSeriesCollection fill = new XYSeriesCollection(area);
+
+        NumberAxis x = axis("False positive rate");
+        NumberAxis y = axis("True positive rate");
+        for (NumberAxis axis : List.of(x, y)) {
+            axis.setRange(-0.01, 1.01);
+            axis.setTickUnit(new NumberTickUnit(0.2, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        }
+
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        style(renderer, 0, ROC, false);
+        renderer.setSeriesPaint(1, new Color(0x94A3B8));
+        renderer.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {6f, 6f}, 0f));
+        XYAreaRenderer under = new XYAreaRenderer(XYAreaRenderer.AREA);
+        under.setSeriesPaint(0, new Color(ROC.getRed(), ROC.getGreen(), ROC.getBlue(), 28));
+        under.setDefaultSeriesVisibleInLegend(false);
+        under.setOutline(false);
+
+        XYPlot plot = new XYPlot(lines, x, y, renderer);
+        plot.setDataset(1, fill);
+        plot.setRenderer(1, under);
+        stylePlot(plot);
+        return chart("ROC curve (test set)", plot);
+    }
+
+    /** Renders a chart at its logical size, {@link #SCALE} times as many pixels, and writes it as PNG. */
+    static void writePng(JFreeChart chart, int width, int height, OutputStream out) throws IOException {
+        BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHints(hints());
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.scale(SCALE, SCALE);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g.dispose();
+        }
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IOException("no PNG writer in this JVM");
+        }
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(image);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static XYSeries series(String name, List<EpochResult> history, ToDoubleFunction<EpochResult> value) {
+        XYSeries series = new XYSeries(name, false, true);
+        for (EpochResult epoch : history) {
+            double v = value.applyAsDouble(epoch);
+            if (Double.isFinite(v)) {
+                series.add(epoch.epoch(), v);
+            }
+        }
+        return series;
+    }
+
+    /**
+     * The value axis range: the data plus some air, never below zero for non-negative data and never far
+     * above 100% for fractions, and a sensible window around a single value.
+     */
+    private static double[] valueRange(XYSeriesCollection data, boolean fraction) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                double v = data.getYValue(s, i);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            return new double[] {0, 1};
+        }
+        double span = max - min;
+        double minimumSpan = fraction ? 0.02 : Math.max(Math.abs(max) * 0.1, 1e-3);
+        if (span < minimumSpan) {
+            double middle = (min + max) / 2;
+            min = middle - minimumSpan / 2;
+            max = middle + minimumSpan / 2;
+            span = minimumSpan;
+        }
+        double pad = span * 0.08;
+        double lower = min - pad;
+        double upper = max + pad;
+        if (min >= 0 && lower < 0) {
+            lower = 0;
+        }
+        if (fraction && upper > 1) {
+            // Room for a marker at exactly 100%, too little for a tick above it.
+            upper = Math.max(1, max) + Math.min(pad, span * 0.012 + 0.001);
+        }
+        return new double[] {lower, upper};
+    }
+
+    private static NumberFormat percent(double span) {
+        String pattern = span >= 0.2 ? "0%" : span >= 0.02 ? "0.#%" : "0.##%";
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
+    private static NumberAxis axis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setLabelFont(new Font(FONT, Font.PLAIN, 13));
+        axis.setLabelPaint(AXIS_LABEL);
+        axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
+        axis.setTickLabelPaint(TICK_LABEL);
+        axis.setAxisLinePaint(AXIS_LINE);
+        axis.setAxisLineStroke(new BasicStroke(1f));
+        axis.setTickMarkPaint(AXIS_LINE);
+        axis.setTickMarkOutsideLength(4f);
+        axis.setTickMarkInsideLength(0f);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setLabelInsets(new RectangleInsets(6, 6, 6, 6));
+        return axis;
+    }
+
+    private static void style(XYLineAndShapeRenderer renderer, int series, Color color, boolean markers) {
+        renderer.setSeriesPaint(series, color);
+        renderer.setSeriesStroke(series, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        if (markers) {
+            Shape dot = new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+            renderer.setSeriesShape(series, dot);
+            renderer.setSeriesShapesFilled(series, true);
+            renderer.setSeriesOutlinePaint(series, Color.WHITE);
+            renderer.setSeriesOutlineStroke(series, new BasicStroke(1.5f));
+        }
+        renderer.setUseOutlinePaint(true);
+        renderer.setDrawOutlines(true);
+        renderer.setLegendLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
+    }
+
+    private static void stylePlot(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(new RectangleInsets(0, 0, 0, 0));
+        plot.setInsets(new RectangleInsets(6, 4, 4, 14));
+    }
+
+    private static JFreeChart chart(String title, XYPlot plot) {
+        JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.BOLD, 16), plot, true);
+        TextTitle text = new TextTitle(title, new Font(FONT, Font.BOLD, 16));
+        text.setPaint(INK);
+        text.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        text.setPadding(new RectangleInsets(2, 6, 0, 6));
+        chart.setTitle(text);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.TOP);
+        legend.setHorizontalAlignment(HorizontalAlignment.RIGHT);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setItemFont(new Font(FONT, Font.PLAIN, 13));
+        legend.setItemPaint(AXIS_LABEL);
+        legend.setPadding(new RectangleInsets(0, 0, 4, 8));
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setBorderVisible(false);
+        chart.setPadding(new RectangleInsets(14, 12, 10, 10));
+        chart.setRenderingHints(hints());
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        return chart;
+    }
+
+    private static RenderingHints hints() {
+        return new RenderingHints(Map.of(
+                RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON,
+                RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON,
+                RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY,
+                RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE,
+                RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON));
+    }
+}
