@@ -100,9 +100,8 @@ public class TrainMojo extends AbstractMojo {
                 chosen.trainerClass(), settings.arguments());
         getLog().info("Training " + chosen.name() + " (" + chosen.userClass() + ") in a forked JVM");
         getLog().debug("Command: " + String.join(" ", command));
+        // The trainer itself prints where the run files and the report are.
         ForkedTraining.run(command, project.getBasedir().toPath(), failureFile);
-        Path run = settings.outputDirectory().resolve(chosen.name());
-        getLog().info("Report: " + run.resolve("report.html"));
     }
 
     private Path failureFile() throws MojoExecutionException {

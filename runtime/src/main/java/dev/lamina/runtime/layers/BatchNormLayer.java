@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code @BatchNorm}: PyTorch's {@code nn.BatchNorm1d} over the feature axis. */
-record BatchNormLayer(long features, double eps, double momentum) implements LayerDefinition {
+public record BatchNormLayer(long features, double eps, double momentum) implements LayerDefinition {
 
     /** DJL's parameter names mapped to PyTorch's, under the stage's {@code bn} prefix. */
     private static final Map<String, String> PYTORCH_NAMES =

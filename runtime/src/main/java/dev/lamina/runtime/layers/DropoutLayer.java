@@ -6,7 +6,7 @@ import ai.djl.nn.norm.Dropout;
 import java.util.Optional;
 
 /** {@code @Dropout}: inverted dropout (kept values scaled by 1/(1-p)), identity in eval mode. */
-record DropoutLayer(double p) implements LayerDefinition {
+public record DropoutLayer(double p) implements LayerDefinition {
 
     @Override
     public String kind() {

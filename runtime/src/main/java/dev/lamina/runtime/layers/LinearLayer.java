@@ -8,7 +8,7 @@ import ai.djl.training.initializer.UniformInitializer;
 import java.util.Optional;
 
 /** {@code @Linear}: PyTorch's {@code nn.Linear}, including its initialisation. */
-record LinearLayer(long in, long out) implements LayerDefinition {
+public record LinearLayer(long in, long out) implements LayerDefinition {
 
     @Override
     public String kind() {

@@ -24,6 +24,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -236,15 +237,15 @@ final class ReportCharts {
     }
 
     private static NumberFormat percent(double span) {
-        String pattern = span >= 0.2 ? "0%" : span >= 0.02 ? "0.#%" : "0.##%";
+        String pattern = span >= 0.2 ? "0%" : span >= 0.02 ? "0.0%" : "0.00%";
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     private static NumberAxis axis(String label) {
         NumberAxis axis = new NumberAxis(label);
-        axis.setLabelFont(new Font(FONT, Font.PLAIN, 13));
+        axis.setLabelFont(new Font(FONT, Font.PLAIN, 15));
         axis.setLabelPaint(AXIS_LABEL);
-        axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
+        axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 14));
         axis.setTickLabelPaint(TICK_LABEL);
         axis.setAxisLinePaint(AXIS_LINE);
         axis.setAxisLineStroke(new BasicStroke(1f));
@@ -258,9 +259,9 @@ final class ReportCharts {
 
     private static void style(XYLineAndShapeRenderer renderer, int series, Color color, boolean markers) {
         renderer.setSeriesPaint(series, color);
-        renderer.setSeriesStroke(series, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        renderer.setSeriesStroke(series, new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         if (markers) {
-            Shape dot = new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+            Shape dot = new Ellipse2D.Double(-5, -5, 10, 10);
             renderer.setSeriesShape(series, dot);
             renderer.setSeriesShapesFilled(series, true);
             renderer.setSeriesOutlinePaint(series, Color.WHITE);
@@ -268,7 +269,7 @@ final class ReportCharts {
         }
         renderer.setUseOutlinePaint(true);
         renderer.setDrawOutlines(true);
-        renderer.setLegendLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
+        renderer.setLegendLine(new Line2D.Double(-10, 0, 10, 0));
     }
 
     private static void stylePlot(XYPlot plot) {
@@ -283,8 +284,8 @@ final class ReportCharts {
     }
 
     private static JFreeChart chart(String title, XYPlot plot) {
-        JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.BOLD, 16), plot, true);
-        TextTitle text = new TextTitle(title, new Font(FONT, Font.BOLD, 16));
+        JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.BOLD, 19), plot, true);
+        TextTitle text = new TextTitle(title, new Font(FONT, Font.BOLD, 19));
         text.setPaint(INK);
         text.setHorizontalAlignment(HorizontalAlignment.LEFT);
         text.setPadding(new RectangleInsets(2, 6, 0, 6));
@@ -294,7 +295,7 @@ final class ReportCharts {
         legend.setHorizontalAlignment(HorizontalAlignment.RIGHT);
         legend.setFrame(BlockBorder.NONE);
         legend.setBackgroundPaint(Color.WHITE);
-        legend.setItemFont(new Font(FONT, Font.PLAIN, 13));
+        legend.setItemFont(new Font(FONT, Font.PLAIN, 15));
         legend.setItemPaint(AXIS_LABEL);
         legend.setPadding(new RectangleInsets(0, 0, 4, 8));
         chart.setBackgroundPaint(Color.WHITE);

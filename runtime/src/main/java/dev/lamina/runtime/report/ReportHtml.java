@@ -16,6 +16,11 @@ import java.util.function.ToDoubleFunction;
  */
 final class ReportHtml {
 
+    /** Up to this many epochs the timing bars carry their values and epoch numbers. */
+    private static final int LABELLED_BARS = 24;
+    /** Height of the tallest timing bar, in CSS pixels. */
+    private static final int BAR_HEIGHT = 120;
+
     private final ReportData data;
     private final List<EpochResult> history;
     private final EpochResult last;
@@ -340,15 +345,30 @@ final class ReportHtml {
         html.append("</dl>\n");
         double max = history.stream().mapToDouble(EpochResult::seconds).filter(Double::isFinite).max().orElse(0);
         if (!history.isEmpty() && max > 0) {
-            html.append("<div class=\"bars-wrap\"><div class=\"bars\" role=\"img\" aria-label=\"seconds per epoch\">");
+            boolean labelled = history.size() <= LABELLED_BARS;
+            html.append("<div class=\"bars-wrap\"><div class=\"bars").append(labelled ? " labelled" : "")
+                    .append("\" role=\"img\" aria-label=\"seconds per epoch\">");
             for (EpochResult e : history) {
-                double height = Double.isFinite(e.seconds()) ? Math.max(1.5, e.seconds() / max * 100) : 0;
-                html.append(String.format(Locale.ROOT, "<span style=\"height:%.1f%%\" title=\"epoch %d: %.2f s\"></span>",
-                        height, e.epoch(), e.seconds()));
+                long height = Double.isFinite(e.seconds()) ? Math.max(2, Math.round(e.seconds() / max * BAR_HEIGHT)) : 0;
+                String bar = String.format(Locale.ROOT, "<i style=\"height:%dpx\" title=\"epoch %d: %.2f s\"></i>",
+                        height, e.epoch(), e.seconds());
+                if (labelled) {
+                    html.append("<div class=\"col\"><span class=\"v\">").append(fixed(e.seconds(), history.size() > 12 ? 1 : 2))
+                            .append("</span>").append(bar).append("<span class=\"e\">").append(e.epoch())
+                            .append("</span></div>");
+                } else {
+                    html.append(bar);
+                }
             }
-            html.append("</div><div class=\"bars-axis\"><span>epoch ").append(history.get(0).epoch())
-                    .append("</span><span>").append(fixed(max, 2)).append(" s max</span><span>epoch ")
-                    .append(last.epoch()).append("</span></div></div>\n");
+            html.append("</div>");
+            if (labelled) {
+                html.append("<div class=\"bars-caption\">seconds per epoch</div>");
+            } else {
+                html.append("<div class=\"bars-axis\"><span>epoch ").append(history.get(0).epoch())
+                        .append("</span><span>seconds per epoch \u00b7 max ").append(fixed(max, 2))
+                        .append(" s</span><span>epoch ").append(last.epoch()).append("</span></div>");
+            }
+            html.append("</div>\n");
         }
         html.append("</div>\n</section>\n");
     }
@@ -519,7 +539,14 @@ final class ReportHtml {
         if (Math.abs(rate) >= 1e-3 && Math.abs(rate) < 1e4) {
             return new BigDecimal(rate).round(new MathContext(4)).stripTrailingZeros().toPlainString();
         }
-        return String.format(Locale.ROOT, "%.3g", rate);
+        int exponent = (int) Math.floor(Math.log10(Math.abs(rate)));
+        BigDecimal mantissa = new BigDecimal(rate / Math.pow(10, exponent)).round(new MathContext(3))
+                .stripTrailingZeros();
+        if (mantissa.abs().compareTo(BigDecimal.TEN) >= 0) {
+            mantissa = mantissa.movePointLeft(1).stripTrailingZeros();
+            exponent++;
+        }
+        return mantissa.toPlainString() + "e" + exponent;
     }
 
     private static String lossName(String loss) {
@@ -713,12 +740,21 @@ final class ReportHtml {
             .timings { display: grid; grid-template-columns: minmax(260px, 2fr) minmax(0, 3fr); gap: 28px;
               align-items: center; }
             .bars-wrap { min-width: 0; }
-            .bars { display: flex; align-items: flex-end; gap: 3px; height: 120px; padding: 0 2px;
-              border-bottom: 1px solid var(--line); }
-            .bars span { flex: 1 1 0; min-width: 1px; max-width: 48px; border-radius: 4px 4px 0 0;
+            .bars { display: flex; align-items: flex-end; gap: 2px; border-bottom: 1px solid var(--line); }
+            .bars i { display: block; flex: 1 1 0; min-width: 1px; border-radius: 3px 3px 0 0;
               background: linear-gradient(180deg, #818cf8, #4f46e5); }
+            .bars.labelled { justify-content: center; gap: 10px; border-bottom: 0; }
+            .bars .col { flex: 1 1 0; max-width: 72px; min-width: 0; display: flex; flex-direction: column;
+              align-items: stretch; justify-content: flex-end; }
+            .bars .col i { flex: none; border-radius: 5px 5px 0 0; }
+            .bars .col .v { font-size: 11.5px; color: var(--text); text-align: center; margin-bottom: 4px;
+              font-variant-numeric: tabular-nums; white-space: nowrap; }
+            .bars .col .e { font-size: 11.5px; color: var(--muted); text-align: center; padding-top: 5px;
+              border-top: 1px solid var(--line); }
             .bars-axis { display: flex; justify-content: space-between; font-size: 11.5px; color: var(--muted);
               margin-top: 6px; }
+            .bars-caption { text-align: center; font-size: 11.5px; color: var(--muted); margin-top: 6px;
+              text-transform: uppercase; letter-spacing: .06em; }
 
             footer { margin-top: 22px; text-align: center; font-size: 12.5px; color: var(--muted); }
             footer a { color: var(--accent); text-decoration: none; }

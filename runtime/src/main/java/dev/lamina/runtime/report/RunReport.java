@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The run report: {@code report.html}, a static Keras/TensorBoard-style summary of a training run, with
@@ -40,15 +42,16 @@ public final class RunReport {
     public static void write(Path runDirectory, ReportData data) throws IOException {
         Objects.requireNonNull(runDirectory, "runDirectory");
         Objects.requireNonNull(data, "data");
-        List<EpochResult> history = data.history() == null ? List.of() : data.history();
+        ReportData report = normalized(data);
+        List<EpochResult> history = report.history();
         Files.createDirectories(runDirectory);
 
         AtomicFiles.write(runDirectory.resolve(LOSS_PNG), out -> ReportCharts.writePng(
                 ReportCharts.loss(history), ReportCharts.CURVE_WIDTH, ReportCharts.CURVE_HEIGHT, out));
         AtomicFiles.write(runDirectory.resolve(ACCURACY_PNG), out -> ReportCharts.writePng(
                 ReportCharts.accuracy(history), ReportCharts.CURVE_WIDTH, ReportCharts.CURVE_HEIGHT, out));
-        if (data.rocCurve() != null && data.rocCurve().isPresent()) {
-            RocCurve roc = data.rocCurve().get();
+        if (report.rocCurve().isPresent()) {
+            RocCurve roc = report.rocCurve().get();
             AtomicFiles.write(runDirectory.resolve(ROC_PNG), out -> ReportCharts.writePng(
                     ReportCharts.roc(roc), ReportCharts.ROC_WIDTH, ReportCharts.ROC_HEIGHT, out));
         }
@@ -59,7 +62,19 @@ public final class RunReport {
                 present.add(file);
             }
         }
-        byte[] page = ReportHtml.render(data, present).getBytes(StandardCharsets.UTF_8);
+        byte[] page = ReportHtml.render(report, present).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(runDirectory.resolve(HTML), out -> out.write(page));
+    }
+
+    /** The same data with empty values where the caller passed null. */
+    private static ReportData normalized(ReportData data) {
+        return new ReportData(
+                data.networkName() == null ? "network" : data.networkName(),
+                data.summary() == null ? "" : data.summary(),
+                data.settings() == null ? Map.of() : data.settings(),
+                data.metrics() == null ? Map.of() : data.metrics(),
+                data.history() == null ? List.of() : data.history(),
+                data.confusionMatrix() == null ? Optional.empty() : data.confusionMatrix(),
+                data.rocCurve() == null ? Optional.empty() : data.rocCurve());
     }
 }

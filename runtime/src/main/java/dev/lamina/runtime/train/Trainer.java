@@ -13,6 +13,10 @@ import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.TrainTestData;
+import dev.lamina.runtime.export.PyTorchExport;
+import dev.lamina.runtime.report.ReportData;
+import dev.lamina.runtime.report.RocCurve;
+import dev.lamina.runtime.report.RunReport;
 import dev.lamina.runtime.train.optim.Optimizer;
 import dev.lamina.runtime.train.optim.Optimizers;
 
@@ -23,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -145,7 +150,9 @@ public final class Trainer {
                 }
             }
             runDirectory.writeMetrics(metrics);
+            writeReportAndExport(network, testData, runDirectory, metrics, history, train, test);
             out.println("Run files: " + runDirectory.path().toAbsolutePath());
+            out.println("Report: " + runDirectory.file(RunReport.HTML).toAbsolutePath());
             return new TrainingResult(network, List.copyOf(history), metrics, runDirectory.path(), stoppedEarly);
         }
     }
@@ -268,6 +275,44 @@ public final class Trainer {
         HistoryCsv.write(runDirectory.file(RunDirectory.HISTORY), history, config.loss() == Loss.BCE_WITH_LOGITS);
         runDirectory.writeCheckpoint(network, optimizer, after);
         return after;
+    }
+
+    /** report.html with its charts, and model.safetensors with model.py for PyTorch users. */
+    private void writeReportAndExport(LaminaNetwork network, DeviceData testData, RunDirectory runDirectory,
+            Map<String, Object> metrics, List<EpochResult> history, Dataset train, Dataset test) throws IOException {
+        boolean binary = config.loss() == Loss.BCE_WITH_LOGITS;
+        Optional<int[][]> confusion = testData == null || binary
+                ? Optional.empty()
+                : Optional.of(TestPredictions.confusionMatrix(network, testData));
+        Optional<RocCurve> roc = testData == null || !binary
+                ? Optional.empty()
+                : Optional.of(TestPredictions.rocCurve(network, testData));
+        RunReport.write(runDirectory.path(), new ReportData(job.networkName(), job.summary(),
+                settings(network, train, test), metrics, history, confusion, roc));
+        PyTorchExport.write(network, job.summary(), runDirectory.path());
+    }
+
+    private Map<String, String> settings(LaminaNetwork network, Dataset train, Dataset test) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("Epochs", Integer.toString(config.epochs()));
+        settings.put("Batch size", Integer.toString(config.batchSize()));
+        settings.put("Optimizer", config.optimizer().toString());
+        settings.put("Loss", config.loss() == Loss.CROSS_ENTROPY ? "cross-entropy" : "BCE-with-logits");
+        settings.put("Learning-rate schedule", config.schedule().toString());
+        settings.put("Early stopping", config.earlyStopping()
+                .map(e -> e.monitor() + ", patience " + e.patience() + ", min delta " + e.minDelta()
+                        + (e.restoreBest() ? ", restores best" : ""))
+                .orElse("off"));
+        settings.put("Shuffle", Boolean.toString(config.shuffle()));
+        settings.put("Seed", Integer.toString(config.seed()));
+        settings.put("Device", Devices.describe(network.device()));
+        settings.put("Threads", Integer.toString(LaminaEngine.threads()));
+        settings.put("Training data", train.source() + " (" + String.format(Locale.ROOT, "%,d", train.size())
+                + " samples" + (config.limit() > 0 ? ", limited to the first " + config.limit() : "") + ")");
+        if (test != null) {
+            settings.put("Test data", test.source() + " (" + String.format(Locale.ROOT, "%,d", test.size()) + " samples)");
+        }
+        return settings;
     }
 
     private TrainingException diverged(int epoch, int step, float value, double lastGood, double learningRate) {
