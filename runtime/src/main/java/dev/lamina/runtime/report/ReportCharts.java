@@ -103,9 +103,8 @@ final class ReportCharts {
         NumberAxis y = axis(label);
         double[] range = valueRange(data, fraction);
         y.setRange(range[0], range[1]);
-        if (fraction) {
-            y.setNumberFormatOverride(percent(y.getUpperBound() - y.getLowerBound()));
-        }
+        double step = niceStep((range[1] - range[0]) / 6);
+        y.setTickUnit(new NumberTickUnit(step, fraction ? percent(step) : decimal(step)));
 
         boolean markers = history.size() <= MARKER_LIMIT;
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, markers);
@@ -236,9 +235,31 @@ final class ReportCharts {
         return new double[] {lower, upper};
     }
 
-    private static NumberFormat percent(double span) {
-        String pattern = span >= 0.2 ? "0%" : span >= 0.02 ? "0.0%" : "0.00%";
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    /** A round tick spacing near {@code rough}: 1, 2, 2.5 or 5 times a power of ten. */
+    static double niceStep(double rough) {
+        if (!(rough > 0) || !Double.isFinite(rough)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        double fraction = rough / power;
+        double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
+        return nice * power;
+    }
+
+    /** Tick labels with as many decimals as the spacing needs, the same for every tick. */
+    private static NumberFormat decimal(double step) {
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        if (Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6) {
+            decimals++;
+        }
+        return new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
+    private static NumberFormat percent(double step) {
+        NumberFormat format = decimal(step * 100);
+        return new DecimalFormat(((DecimalFormat) format).toPattern() + "%",
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     private static NumberAxis axis(String label) {

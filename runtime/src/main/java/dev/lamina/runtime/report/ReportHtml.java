@@ -199,7 +199,7 @@ final class ReportHtml {
         long total = 0;
         for (int actual = 0; actual < n; actual++) {
             for (int predicted = 0; predicted < n; predicted++) {
-                int count = predicted < matrix[actual].length ? matrix[actual][predicted] : 0;
+                int count = count(matrix, actual, predicted);
                 rowTotals[actual] += count;
                 columnTotals[predicted] += count;
                 total += count;
@@ -208,13 +208,22 @@ final class ReportHtml {
                 }
             }
         }
+        double worstConfusion = 0;
+        for (int actual = 0; actual < n; actual++) {
+            for (int predicted = 0; predicted < n; predicted++) {
+                if (actual != predicted && rowTotals[actual] > 0) {
+                    worstConfusion = Math.max(worstConfusion, (double) count(matrix, actual, predicted) / rowTotals[actual]);
+                }
+            }
+        }
         String density = n > 24 ? " tiny" : n > 12 ? " dense" : "";
         html.append("<div class=\"card\">\n<div class=\"card-head\"><h2>Confusion matrix</h2>")
                 .append("<span class=\"muted\">test set \u00b7 ").append(integer(total)).append(" samples \u00b7 ")
                 .append(percent(total == 0 ? Double.NaN : (double) correct / total, 2)).append(" correct</span></div>\n")
                 .append("<div class=\"cm-scroll\"><table class=\"cm").append(density).append("\">\n<thead>\n")
-                .append("<tr><th class=\"corner\" rowspan=\"2\"><span class=\"axis-actual\">actual \u2193</span>")
-                .append("<span class=\"axis-predicted\">predicted \u2192</span></th>");
+                .append("<tr><th></th><th class=\"axis\" colspan=\"").append(n)
+                .append("\" scope=\"colgroup\">Predicted class \u2192</th><th></th></tr>\n")
+                .append("<tr><th class=\"axis actual\" scope=\"col\">Actual \u2193</th>");
         for (int predicted = 0; predicted < n; predicted++) {
             html.append("<th class=\"label\" scope=\"col\">").append(predicted).append("</th>");
         }
@@ -222,28 +231,38 @@ final class ReportHtml {
         for (int actual = 0; actual < n; actual++) {
             html.append("<tr><th class=\"label\" scope=\"row\">").append(actual).append("</th>");
             for (int predicted = 0; predicted < n; predicted++) {
-                int count = predicted < matrix[actual].length ? matrix[actual][predicted] : 0;
+                int count = count(matrix, actual, predicted);
                 double share = rowTotals[actual] == 0 ? 0 : (double) count / rowTotals[actual];
-                html.append(cell(actual == predicted, count, share, actual, predicted));
+                html.append(cell(actual == predicted, count, share, worstConfusion, actual, predicted));
             }
-            double recall = rowTotals[actual] == 0 ? Double.NaN : (double) matrix[actual][actual] / rowTotals[actual];
+            double recall = rowTotals[actual] == 0 ? Double.NaN : (double) count(matrix, actual, actual) / rowTotals[actual];
             html.append(metricCell(recall)).append("</tr>\n");
         }
         html.append("</tbody>\n<tfoot>\n<tr><th class=\"metric-label\" scope=\"row\">Precision</th>");
         for (int predicted = 0; predicted < n; predicted++) {
             double precision = columnTotals[predicted] == 0 ? Double.NaN
-                    : (double) matrix[predicted][predicted] / columnTotals[predicted];
+                    : (double) count(matrix, predicted, predicted) / columnTotals[predicted];
             html.append(metricCell(precision));
         }
         html.append("<td class=\"overall\" title=\"accuracy\">")
                 .append(percent(total == 0 ? Double.NaN : (double) correct / total, 1)).append("</td></tr>\n")
                 .append("</tfoot>\n</table></div>\n")
                 .append("<p class=\"legend\"><span class=\"swatch ok\"></span>correct")
-                .append("<span class=\"swatch bad\"></span>confused \u00b7 shade = share of the actual class")
-                .append(" \u00b7 recall per row, precision per column</p>\n</div>\n");
+                .append("<span class=\"swatch bad\"></span>confused (darker: a larger share of the actual class)")
+                .append(" \u00b7 recall per row \u00b7 precision per column</p>\n</div>\n");
     }
 
-    private static String cell(boolean diagonal, int count, double share, int actual, int predicted) {
+    private static int count(int[][] matrix, int actual, int predicted) {
+        return matrix[actual] != null && predicted < matrix[actual].length ? matrix[actual][predicted] : 0;
+    }
+
+    /**
+     * A heat map cell: blue by the share of the class predicted correctly on the diagonal; red off it, by
+     * the share of the class confused, relative to the worst confusion (square root, so rare confusions
+     * still show).
+     */
+    private static String cell(boolean diagonal, int count, double share, double worstConfusion, int actual,
+            int predicted) {
         String title = String.format(Locale.ROOT, "actual %d, predicted %d: %,d (%.1f%% of class %d)",
                 actual, predicted, count, share * 100, actual);
         if (count == 0) {
@@ -252,11 +271,10 @@ final class ReportHtml {
         double alpha;
         String rgb;
         if (diagonal) {
-            alpha = 0.12 + 0.88 * share;
+            alpha = 0.15 + 0.85 * share;
             rgb = "37,99,235";
         } else {
-            // Errors are small shares: a 10% confusion is already a strong signal.
-            alpha = Math.min(0.9, 0.10 + 4.0 * share);
+            alpha = 0.08 + 0.74 * Math.sqrt(worstConfusion == 0 ? 0 : Math.min(1, share / worstConfusion));
             rgb = "225,29,72";
         }
         boolean dark = alpha > 0.5;
@@ -265,11 +283,7 @@ final class ReportHtml {
     }
 
     private static String metricCell(double value) {
-        if (Double.isNaN(value)) {
-            return "<td class=\"metric\">\u2014</td>";
-        }
-        return String.format(Locale.ROOT, "<td class=\"metric\"><span class=\"bar\" style=\"width:%.1f%%\"></span>"
-                + "<span class=\"num\">%.1f%%</span></td>", value * 100, value * 100);
+        return "<td class=\"metric\">" + percent(value, 1) + "</td>";
     }
 
     private void configuration(StringBuilder html) {
@@ -715,18 +729,14 @@ final class ReportHtml {
             table.cm td.diag { font-weight: 650; }
             table.cm td.zero { color: #cbd5e1; background: #f8fafc; }
             table.cm th.label { color: var(--muted); font-weight: 650; }
-            table.cm th.corner { position: relative; width: 86px; min-width: 86px; height: 46px; font-size: 10.5px;
-              font-weight: 600; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
-            table.cm th.corner .axis-actual { position: absolute; left: 4px; bottom: 4px; }
-            table.cm th.corner .axis-predicted { position: absolute; right: 4px; top: 4px; }
+            table.cm th.axis { font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: .06em;
+              color: var(--muted); height: 26px; }
+            table.cm th.axis.actual { text-align: right; padding-right: 10px; white-space: nowrap; }
             table.cm th.metric, table.cm th.metric-label { font-size: 11px; text-transform: uppercase;
               letter-spacing: .05em; color: var(--muted); font-weight: 650; }
             table.cm th.metric-label { text-align: right; padding-right: 10px; }
-            table.cm td.metric { position: relative; width: 72px; min-width: 72px; font-size: 12px; color: var(--text);
-              background: #f8fafc; overflow: hidden; }
-            table.cm td.metric .bar { position: absolute; left: 0; bottom: 0; height: 4px; background: #93c5fd;
-              border-radius: 0 2px 2px 0; }
-            table.cm td.metric .num { position: relative; }
+            table.cm td.metric { width: 64px; min-width: 64px; font-size: 12.5px; color: var(--text);
+              background: #f8fafc; }
             table.cm td.overall { font-weight: 700; background: #eef2ff; color: var(--accent); }
             table.cm.dense td, table.cm.dense th { width: 40px; height: 30px; font-size: 11.5px; }
             table.cm.tiny td, table.cm.tiny th { width: 30px; height: 24px; font-size: 10px; }
