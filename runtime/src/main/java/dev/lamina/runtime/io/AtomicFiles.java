@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that a crash never leaves a half-written file where a good one was: the bytes go to
@@ -23,6 +27,8 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {}
 
     public static void write(Path target, Writer writer) throws IOException {
@@ -30,6 +36,10 @@ public final class AtomicFiles {
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".partial");
+        // createTempFile makes the file private to its owner; a run folder is meant to be read and shared.
+        if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temporary, READABLE);
+        }
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);

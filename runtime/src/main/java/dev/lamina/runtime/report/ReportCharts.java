@@ -54,8 +54,8 @@ final class ReportCharts {
     static final int CURVE_WIDTH = 800;
     static final int CURVE_HEIGHT = 450;
     /** Logical size of the ROC chart: a square plot area plus title and legend. */
-    static final int ROC_WIDTH = 560;
-    static final int ROC_HEIGHT = 540;
+    static final int ROC_WIDTH = 720;
+    static final int ROC_HEIGHT = 690;
     /** Pixels per logical unit in the PNG files. */
     static final int SCALE = 2;
 
@@ -97,8 +97,8 @@ final class ReportCharts {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         double first = history.stream().mapToInt(EpochResult::epoch).min().orElse(1);
         double last = history.stream().mapToInt(EpochResult::epoch).max().orElse(1);
-        double margin = Math.max(0.5, (last - first) * 0.025);
-        x.setRange(first - (first == last ? 0.5 : margin), last + (first == last ? 0.5 : margin));
+        // Half an epoch of air, so that no epoch 0 or epoch n + 1 tick appears.
+        x.setRange(first - 0.5, last + 0.5);
 
         NumberAxis y = axis(label);
         double[] range = valueRange(data, fraction);

@@ -18,6 +18,8 @@ final class ReportHtml {
 
     /** Up to this many epochs the timing bars carry their values and epoch numbers. */
     private static final int LABELLED_BARS = 24;
+    /** Up to this many epochs the ROC panel shows the AUC of each. */
+    private static final int AUC_BARS = 12;
     /** Height of the tallest timing bar, in CSS pixels. */
     private static final int BAR_HEIGHT = 120;
 
@@ -104,7 +106,7 @@ final class ReportHtml {
         if (hasTest) {
             double accuracy = firstFinite(metric("test_accuracy"), last == null ? Double.NaN : last.testAccuracy());
             double loss = firstFinite(metric("test_loss"), last == null ? Double.NaN : last.testLoss());
-            card(html, "accent", "Test accuracy", percent(accuracy, 2), "test loss " + fixed(loss, 4));
+            card(html, "accent", "Test accuracy", percent(accuracy, 2), "loss " + fixed(loss, 4));
         } else {
             double accuracy = firstFinite(metric("final_train_accuracy"), last == null ? Double.NaN : last.trainAccuracy());
             card(html, "accent", "Train accuracy", percent(accuracy, 2), "no test set");
@@ -113,20 +115,20 @@ final class ReportHtml {
             double auc = firstFinite(metric("test_roc_auc"),
                     data.rocCurve().map(RocCurve::area).orElse(Double.NaN),
                     last == null ? Double.NaN : last.testRocAuc());
-            card(html, "violet", "Test ROC AUC", fixed(auc, 4), "area under the ROC curve");
+            card(html, "violet", "Test ROC AUC", fixed(auc, 4), "area under ROC");
         }
         double trainLoss = firstFinite(metric("final_train_loss"), last == null ? Double.NaN : last.trainLoss());
         double trainAccuracy = firstFinite(metric("final_train_accuracy"), last == null ? Double.NaN : last.trainAccuracy());
         card(html, "blue", "Final train loss", fixed(trainLoss, 4),
-                hasTest ? "train accuracy " + percent(trainAccuracy, 2) : "last epoch");
+                hasTest ? "accuracy " + percent(trainAccuracy, 2) : "last epoch");
         int bestEpoch = bestEpoch();
         String epochNote = flag("stopped_early")
-                ? "stopped early" + (bestEpoch > 0 ? " \u00b7 best " + bestEpoch : "")
+                ? (bestEpoch > 0 ? "best " + bestEpoch + " \u00b7 " : "") + "early stop"
                 : bestEpoch > 0 ? "best epoch " + bestEpoch : "completed";
         card(html, "", "Epochs", last == null ? "\u2014" : integer(last.epoch()), epochNote);
         double seconds = trainSeconds();
         card(html, "", "Train time", duration(seconds),
-                history.isEmpty() ? "" : fixed(epochSeconds() / history.size(), 2) + " s per epoch");
+                history.isEmpty() ? "" : fixed(epochSeconds() / history.size(), 2) + " s / epoch");
         double throughput = metric("samples_per_second");
         double trainSamples = metric("train_samples");
         card(html, "", "Samples / s", Double.isFinite(throughput) ? integer(throughput) : "\u2014",
@@ -180,15 +182,30 @@ final class ReportHtml {
         double loss = firstFinite(metric("test_loss"), last == null ? Double.NaN : last.testLoss());
         fact(html, "Accuracy (threshold 0.5)", percent(accuracy, 2));
         fact(html, "Loss", fixed(loss, 4));
-        int best = bestAucEpoch();
-        if (best > 0) {
-            EpochResult epoch = history.stream().filter(e -> e.epoch() == best).findFirst().orElseThrow();
-            fact(html, "Highest AUC in history", fixed(epoch.testRocAuc(), 4) + " (epoch " + best + ")");
-        }
         fact(html, "Points on the curve", integer(Math.min(roc.falsePositiveRates().length,
                 roc.truePositiveRates().length)));
-        html.append("</dl>\n<p class=\"explain\">The curve plots the true positive rate against the false positive rate "
+        html.append("</dl>\n");
+        aucBars(html);
+        html.append("<p class=\"explain\">The curve plots the true positive rate against the false positive rate "
                 + "at every threshold on the network's score; the dashed diagonal is a random guess.</p>\n</div>\n");
+    }
+
+    /** Test ROC AUC per epoch as horizontal bars from 0.5 (chance) to 1.0, when there are few epochs. */
+    private void aucBars(StringBuilder html) {
+        List<EpochResult> scored = history.stream().filter(e -> Double.isFinite(e.testRocAuc())).toList();
+        if (scored.size() < 2 || scored.size() > AUC_BARS) {
+            return;
+        }
+        int best = bestAucEpoch();
+        html.append("<h3>ROC AUC per epoch</h3>\n<div class=\"hbars\">\n");
+        for (EpochResult e : scored) {
+            double width = Math.max(0, Math.min(1, (e.testRocAuc() - 0.5) / 0.5)) * 100;
+            html.append("<div").append(e.epoch() == best ? " class=\"top\"" : "").append("><span class=\"k\">")
+                    .append(e.epoch()).append("</span><span class=\"track\"><i style=\"width:")
+                    .append(String.format(Locale.ROOT, "%.1f", width)).append("%\"></i></span><span class=\"v\">")
+                    .append(fixed(e.testRocAuc(), 4)).append("</span></div>\n");
+        }
+        html.append("</div>\n");
     }
 
     private void confusion(StringBuilder html, int[][] matrix) {
@@ -258,8 +275,7 @@ final class ReportHtml {
 
     /**
      * A heat map cell: blue by the share of the class predicted correctly on the diagonal; red off it, by
-     * the share of the class confused, relative to the worst confusion (square root, so rare confusions
-     * still show).
+     * the share of the class confused, relative to the worst confusion.
      */
     private static String cell(boolean diagonal, int count, double share, double worstConfusion, int actual,
             int predicted) {
@@ -274,10 +290,10 @@ final class ReportHtml {
             alpha = 0.15 + 0.85 * share;
             rgb = "37,99,235";
         } else {
-            alpha = 0.08 + 0.74 * Math.sqrt(worstConfusion == 0 ? 0 : Math.min(1, share / worstConfusion));
+            alpha = 0.07 + 0.68 * (worstConfusion == 0 ? 0 : Math.min(1, share / worstConfusion));
             rgb = "225,29,72";
         }
-        boolean dark = alpha > 0.5;
+        boolean dark = alpha > 0.55;
         return String.format(Locale.ROOT, "<td class=\"%s\" style=\"background:rgba(%s,%.3f)\" title=\"%s\">%,d</td>",
                 (diagonal ? "diag" : "off") + (dark ? " dark" : ""), rgb, alpha, escape(title), count);
     }
@@ -661,12 +677,11 @@ final class ReportHtml {
             .kpi .value { margin: 3px 0 1px; font-size: 25px; font-weight: 700; color: var(--ink);
               font-variant-numeric: tabular-nums; letter-spacing: -.01em; white-space: nowrap; }
             .kpi.accent .value { color: var(--accent); }
-            .kpi .note { font-size: 12.5px; color: var(--muted); white-space: nowrap; overflow: hidden;
-              text-overflow: ellipsis; }
+            .kpi .note { font-size: 12.5px; line-height: 1.35; color: var(--muted); }
 
             .grid { display: grid; gap: 16px; }
             .grid.two { grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); }
-            .grid.roc-row { grid-template-columns: minmax(0, 560px) minmax(300px, 1fr); align-items: stretch; }
+            .grid.roc-row { grid-template-columns: minmax(0, 600px) minmax(300px, 1fr); align-items: stretch; }
             .grid.config { grid-template-columns: minmax(280px, 4fr) minmax(0, 7fr); align-items: start; }
             figure.chart { margin: 0; padding: 8px; display: flex; align-items: center; justify-content: center; }
             figure.chart img { display: block; width: 100%; height: auto; max-width: 100%; border-radius: 8px; }
@@ -684,6 +699,17 @@ final class ReportHtml {
               margin-bottom: 14px; }
             .explain { font-size: 12.5px; color: var(--muted); margin: 14px 0 0; }
 
+            .panel h3 { margin: 18px 0 8px; font-size: 11.5px; font-weight: 650; letter-spacing: .07em;
+              text-transform: uppercase; color: var(--muted); }
+            .hbars div { display: grid; grid-template-columns: 56px 1fr 56px; align-items: center; gap: 10px;
+              padding: 3px 0; font-size: 12.5px; font-variant-numeric: tabular-nums; }
+            .hbars .k { color: var(--muted); }
+            .hbars .k::before { content: "epoch "; }
+            .hbars .v { text-align: right; color: var(--ink); }
+            .hbars .track { height: 8px; border-radius: 999px; background: #eef2f7; overflow: hidden; }
+            .hbars i { display: block; height: 100%; border-radius: 999px; background: #a5b4fc; }
+            .hbars .top i { background: var(--accent); }
+            .hbars .top .v { font-weight: 700; }
             dl.facts { margin: 0; display: grid; gap: 0; }
             dl.facts div { display: flex; justify-content: space-between; gap: 16px; padding: 8px 0;
               border-bottom: 1px solid var(--line); }
@@ -730,7 +756,7 @@ final class ReportHtml {
             table.cm td.zero { color: #cbd5e1; background: #f8fafc; }
             table.cm th.label { color: var(--muted); font-weight: 650; }
             table.cm th.axis { font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: .06em;
-              color: var(--muted); height: 26px; }
+              color: var(--muted); height: 26px; white-space: nowrap; }
             table.cm th.axis.actual { text-align: right; padding-right: 10px; white-space: nowrap; }
             table.cm th.metric, table.cm th.metric-label { font-size: 11px; text-transform: uppercase;
               letter-spacing: .05em; color: var(--muted); font-weight: 650; }

@@ -121,12 +121,14 @@ class RunReportTest {
         settings.put("Threads", "2");
         settings.put("Seed", "1234");
         settings.put("Data", "Tox21 SR-MMP SMILES -> ECFP4 2048 bits, 80/20 split");
+        // Early stopping restored epoch 1: its curve is the one the report shows.
+        RocCurve roc = syntheticRoc(1234, 1000, 160, 1.8);
+        double auc = Math.round(roc.area() * 10_000) / 10_000.0;
         List<EpochResult> history = List.of(
-                new EpochResult(1, 0.4521, 0.8731, 0.3702, 0.8762, 0.9004, 0.001, 2.43, 612.0),
+                new EpochResult(1, 0.4521, 0.8731, 0.3702, 0.8762, auc, 0.001, 2.43, 612.0),
                 new EpochResult(2, 0.2984, 0.9152, 0.3811, 0.8711, 0.8931, 0.001, 2.12, 633.5),
                 new EpochResult(3, 0.2113, 0.9420, 0.4105, 0.8653, 0.8812, 0.001, 2.09, 634.1),
                 new EpochResult(4, 0.1517, 0.9634, 0.4663, 0.8598, 0.8724, 0.001, 2.15, 634.8));
-        RocCurve roc = syntheticRoc(1234, 1000, 160, 1.85);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("network", "Tox21SrMmp");
         metrics.put("epochs", 4);
@@ -257,13 +259,14 @@ class RunReportTest {
 
         assertImage(directory.resolve("loss.png"), 1600, 900);
         assertImage(directory.resolve("accuracy.png"), 1600, 900);
-        assertImage(directory.resolve("roc.png"), 1120, 1080);
+        assertImage(directory.resolve("roc.png"), 1440, 1380);
         String html = read(directory.resolve("report.html"));
         assertTrue(html.contains("src=\"roc.png\""), "ROC chart on the page");
         assertTrue(html.contains("Test ROC AUC"), "AUC card and column");
         assertTrue(html.contains(ReportHtml.fixed(data.rocCurve().get().area(), 4)), "AUC value");
         assertEquals(4, historyRows(html).size());
-        assertTrue(historyRows(html).get(0).contains("0.9004"), "AUC per epoch");
+        assertTrue(historyRows(html).get(0).contains(ReportHtml.fixed(auc(data), 4)), "AUC per epoch");
+        assertTrue(historyRows(html).get(1).contains("0.8931"), "AUC per epoch");
         assertTrue(historyRows(html).get(0).contains("best"), "early stopping kept epoch 1");
         assertTrue(html.contains("stopped early"));
         assertTrue(html.contains("Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-08)"));
@@ -448,6 +451,10 @@ class RunReportTest {
             rows.add(matcher.group(1));
         }
         return rows;
+    }
+
+    private static double auc(ReportData data) {
+        return data.rocCurve().orElseThrow().area();
     }
 
     private static String read(Path file) throws IOException {
