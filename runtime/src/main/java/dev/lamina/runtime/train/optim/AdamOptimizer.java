@@ -19,18 +19,16 @@ import java.util.Map;
  * e)}; multiplying through by {@code sqrt(c2)} gives {@code a = lr sqrt(c2) / c1} and {@code e = eps
  * sqrt(c2)}: the same update, exactly.
  */
-public final class AdamOptimizer implements Optimizer {
+public final class AdamOptimizer extends StatefulOptimizer {
 
     private record Slot(PtNDArray weight, PtNDArray mean, PtNDArray variance) {}
 
     private final OptimizerSettings.Adam settings;
-    private final OptimizerState state;
     private final List<Slot> slots = new ArrayList<>();
-    private long steps;
 
     public AdamOptimizer(OptimizerSettings.Adam settings, Map<String, NDArray> parameters) {
+        super(parameters);
         this.settings = settings;
-        this.state = new OptimizerState(parameters.values().iterator().next().getManager());
         parameters.forEach((name, weight) -> slots.add(new Slot((PtNDArray) weight,
                 (PtNDArray) state.zerosLike(name, "exp_avg", weight),
                 (PtNDArray) state.zerosLike(name, "exp_avg_sq", weight))));
@@ -51,26 +49,5 @@ public final class AdamOptimizer implements Optimizer {
             }
             JniUtils.zeroGrad(slot.weight());
         }
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public Map<String, NDArray> state() {
-        return state.buffers();
-    }
-
-    @Override
-    public void restore(Map<String, float[]> values, long restoredSteps) {
-        state.restore(values);
-        steps = restoredSteps;
-    }
-
-    @Override
-    public void close() {
-        state.close();
     }
 }

@@ -16,18 +16,16 @@ import java.util.Map;
  * {@code w -= lr * g}. Written out rather than using DJL's fused SGD, whose momentum buffer holds {@code lr
  * * g} and so diverges from PyTorch as soon as a schedule changes the learning rate.
  */
-public final class SgdOptimizer implements Optimizer {
+public final class SgdOptimizer extends StatefulOptimizer {
 
     private final OptimizerSettings.Sgd settings;
     private final Map<NDArray, NDArray> momentumOf = new LinkedHashMap<>();
-    private final OptimizerState state;
     private final Map<String, NDArray> parameters;
-    private long steps;
 
     public SgdOptimizer(OptimizerSettings.Sgd settings, Map<String, NDArray> parameters) {
+        super(parameters);
         this.settings = settings;
         this.parameters = parameters;
-        this.state = new OptimizerState(parameters.values().iterator().next().getManager());
         if (settings.momentum() > 0) {
             parameters.forEach((name, weight) -> momentumOf.put(weight, state.zerosLike(name, "momentum_buffer", weight)));
         }
@@ -64,26 +62,5 @@ public final class SgdOptimizer implements Optimizer {
     private static NDArray scoped(NDManager scope, NDArray array) {
         array.attach(scope);
         return array;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public Map<String, NDArray> state() {
-        return state.buffers();
-    }
-
-    @Override
-    public void restore(Map<String, float[]> values, long restoredSteps) {
-        state.restore(values);
-        steps = restoredSteps;
-    }
-
-    @Override
-    public void close() {
-        state.close();
     }
 }
