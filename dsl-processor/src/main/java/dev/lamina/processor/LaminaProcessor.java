@@ -6,11 +6,14 @@ import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.generate.NetworkGenerator;
 import dev.lamina.processor.generate.NetworkIndex;
+import dev.lamina.processor.generate.NetworkTestStep;
+import dev.lamina.processor.model.TestSettings;
 import dev.lamina.processor.generate.TrainerGenerator;
 import dev.lamina.processor.model.TrainModel;
 import dev.lamina.processor.model.NetworkModel;
 import dev.lamina.processor.parse.LayerAnnotations;
 import dev.lamina.processor.parse.NetworkParser;
+import dev.lamina.processor.parse.TestSettingsParser;
 import dev.lamina.processor.parse.TrainParser;
 import dev.lamina.processor.parse.UnresolvedValueException;
 import dev.lamina.processor.shapes.InferredNetwork;
@@ -22,10 +25,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -43,14 +49,17 @@ import javax.tools.Diagnostic;
 public final class LaminaProcessor extends AbstractProcessor {
 
     private final Set<String> processed = new HashSet<>();
+    /** Networks generated in this compilation, by qualified name, for the network list. */
+    private final Map<String, Element> indexed = new LinkedHashMap<>();
+    private boolean firstRound = true;
 
+    /**
+     * Every annotation: besides its own, the processor must also run in test compilations, which need not
+     * contain any Lamina annotation, to generate the network tests there. It claims nothing.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        Set<String> types = new HashSet<>(LayerAnnotations.QUALIFIED_NAMES);
-        types.add(LayerAnnotations.NETWORK);
-        types.add(TrainParser.TRAIN_ANNOTATION);
-        types.addAll(TrainParser.TRAINING_COMPANIONS);
-        return types;
+        return Set.of("*");
     }
 
     @Override
@@ -64,7 +73,12 @@ public final class LaminaProcessor extends AbstractProcessor {
         if (network == null) {
             return false;
         }
-        for (Element element : round.getElementsAnnotatedWith(network)) {
+        Set<? extends Element> networks = round.getElementsAnnotatedWith(network);
+        if (firstRound) {
+            firstRound = false;
+            generateNetworkTests(networks.isEmpty());
+        }
+        for (Element element : networks) {
             TypeElement type = (TypeElement) element;
             // javac may hand the same class to a later round again after errors; report it once.
             if (processed.add(type.getQualifiedName().toString())) {
@@ -72,7 +86,33 @@ public final class LaminaProcessor extends AbstractProcessor {
             }
         }
         reportLayersOutsideNetworks(annotations, round);
+        if (round.processingOver() && !indexed.isEmpty()) {
+            writeNetworkList();
+        }
         return false;
+    }
+
+    /** In a test compilation (JUnit and the module's network index on the class path): each network's tests. */
+    private void generateNetworkTests(boolean compilesNoNetwork) {
+        Filer filer = processingEnv.getFiler();
+        try {
+            if (compilesNoNetwork && NetworkTestStep.applies(processingEnv.getElementUtils(), filer)) {
+                NetworkTestStep.generate(filer);
+            }
+        } catch (IOException | RuntimeException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Problem.INTERNAL_ERROR.message("the generated network tests", stackTrace(e)));
+        }
+    }
+
+    private void writeNetworkList() {
+        try {
+            NetworkIndex.writeList(processingEnv.getFiler(), indexed.keySet(), indexed.values().toArray(new Element[0]));
+        } catch (IOException | RuntimeException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Problem.INTERNAL_ERROR.message("the network index", stackTrace(e)));
+        }
+        indexed.clear();
     }
 
     private void processNetwork(TypeElement type) {
@@ -82,6 +122,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             NetworkParser parser = new NetworkParser(elements, processingEnv.getTypeUtils());
             Optional<NetworkModel> model = parser.parse(type, report);
             Optional<TrainModel> train = new TrainParser(elements).parse(type, report);
+            TestSettings tests = new TestSettingsParser(elements).parse(type, report);
             if (model.isPresent()) {
                 NetworkValidator.validate(model.get(), report);
                 InferredNetwork inferred = ShapeInference.infer(model.get(), report);
@@ -93,7 +134,8 @@ public final class LaminaProcessor extends AbstractProcessor {
                     if (train.isPresent()) {
                         new TrainerGenerator(elements).generate(inferred, train.get()).writeTo(processingEnv.getFiler());
                     }
-                    NetworkIndex.write(processingEnv.getFiler(), elements, type, model.get().name(), train.isPresent());
+                    NetworkIndex.write(processingEnv.getFiler(), elements, inferred, train, tests);
+                    indexed.put(type.getQualifiedName().toString(), type);
                 }
             }
         } catch (UnresolvedValueException e) {

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.lamina.dsl.Loss;
 
 /** The losses of {@link Loss}, computed the way PyTorch computes them, averaged over the batch. */
-final class LossFunction {
+public final class LossFunction {
 
     private LossFunction() {}
 
@@ -16,7 +16,7 @@ final class LossFunction {
      * @param outputs raw logits: (N, C) for cross-entropy, (N, 1) for BCE-with-logits
      * @param labels class indices as int64 (N) for cross-entropy, 0/1 as float32 (N, 1) for BCE
      */
-    static NDArray mean(Loss loss, NDArray outputs, NDArray labels) {
+    public static NDArray mean(Loss loss, NDArray outputs, NDArray labels) {
         return loss == Loss.CROSS_ENTROPY ? crossEntropy(outputs, labels) : bceWithLogits(outputs, labels);
     }
 
@@ -31,7 +31,7 @@ final class LossFunction {
     }
 
     /** The labels as the loss needs them on the device. */
-    static NDArray prepareLabels(Loss loss, NDArray labels) {
+    public static NDArray prepareLabels(Loss loss, NDArray labels) {
         return loss == Loss.CROSS_ENTROPY ? labels.toType(DataType.INT64, false) : labels.reshape(-1, 1);
     }
 

@@ -1,0 +1,96 @@
+package dev.lamina.processor.generate;
+
+import dev.lamina.processor.model.TestSettings;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import javax.annotation.processing.Filer;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates the network tests in a test compilation: there the module's compiled classes, with the network
+ * index the main compilation wrote, are on the class path, and so is JUnit. Nothing for the user to
+ * configure beyond the processor path they already have.
+ */
+public final class NetworkTestStep {
+
+    private static final String JUNIT_TEST = "org.junit.jupiter.api.Test";
+
+    private NetworkTestStep() {}
+
+    /** Whether this compilation is one to generate tests in: JUnit is there and the network index is. */
+    public static boolean applies(Elements elements, Filer filer) {
+        return elements.getTypeElement(JUNIT_TEST) != null && read(filer, NetworkIndex.LIST) != null;
+    }
+
+    public static void generate(Filer filer) throws IOException {
+        String list = read(filer, NetworkIndex.LIST);
+        if (list == null) {
+            return;
+        }
+        for (String qualifiedName : list.split("\n")) {
+            if (qualifiedName.isBlank()) {
+                continue;
+            }
+            String entryText = read(filer, NetworkIndex.FOLDER + qualifiedName.trim() + ".properties");
+            if (entryText == null) {
+                continue;
+            }
+            Properties entry = new Properties();
+            entry.load(new java.io.StringReader(entryText));
+            TestSettings settings = TestSettings.load(entry);
+            if (!settings.enabled()) {
+                continue;
+            }
+            NetworkTestGenerator.generate(subject(entry, settings)).writeTo(filer);
+        }
+    }
+
+    private static NetworkTestGenerator.Subject subject(Properties entry, TestSettings settings) {
+        String network = entry.getProperty("network");
+        int dot = network.lastIndexOf('.');
+        List<Double> rates = new ArrayList<>();
+        for (String rate : entry.getProperty("dropout", "").split(",")) {
+            if (!rate.isBlank()) {
+                rates.add(Double.parseDouble(rate));
+            }
+        }
+        return new NetworkTestGenerator.Subject(
+                dot < 0 ? "" : network.substring(0, dot),
+                entry.getProperty("name"),
+                network.substring(dot + 1),
+                Arrays.stream(entry.getProperty("output").split(",")).map(Long::parseLong).toList(),
+                entry.getProperty("loss"),
+                rates,
+                Boolean.parseBoolean(entry.getProperty("batchNorm")),
+                settings);
+    }
+
+    /** A class path resource's text, or null if there is none. */
+    private static String read(Filer filer, String name) {
+        try {
+            FileObject file = filer.getResource(StandardLocation.CLASS_PATH, "", name);
+            try (Reader in = file.openReader(true)) {
+                StringBuilder text = new StringBuilder();
+                char[] buffer = new char[4096];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    text.append(buffer, 0, n);
+                }
+                return text.toString();
+            }
+        } catch (FileNotFoundException | NoSuchFileException | IllegalArgumentException e) {
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
