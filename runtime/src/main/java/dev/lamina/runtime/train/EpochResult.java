@@ -6,6 +6,8 @@ package dev.lamina.runtime.train;
  *
  * @param trainLoss the mean of the epoch's minibatch losses, as the notebook reports it
  * @param trainAccuracy accuracy on the whole training set in eval mode, after the epoch
+ * @param seconds the whole epoch: training loop and evaluation
+ * @param trainSeconds the training loop alone (NaN when read back from history.csv), for benchmarks
  */
 public record EpochResult(
         int epoch,
@@ -16,4 +18,13 @@ public record EpochResult(
         double testRocAuc,
         double learningRate,
         double seconds,
-        double rssMegabytes) {}
+        double rssMegabytes,
+        double trainSeconds) {
+
+    /** An epoch whose training-loop time is not known (read back from history.csv). */
+    public EpochResult(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
+            double testRocAuc, double learningRate, double seconds, double rssMegabytes) {
+        this(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, testRocAuc, learningRate, seconds, rssMegabytes,
+                Double.NaN);
+    }
+}

@@ -188,11 +188,12 @@ public final class Trainer {
                 progressBar.step(lossSum / counted);
             }
         }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
         Evaluation onTrain = Evaluation.of(network, trainData, config.loss());
         Evaluation onTest = testData == null ? Evaluation.NONE : Evaluation.of(network, testData, config.loss());
         return new EpochResult(epoch + 1, counted == 0 ? Double.NaN : lossSum / counted, onTrain.accuracy(), onTest.loss(),
                 onTest.accuracy(), onTest.rocAuc(), learningRate, (System.nanoTime() - start) / 1e9,
-                MemoryProbe.residentMegabytes());
+                MemoryProbe.residentMegabytes(), trainSeconds);
     }
 
     /** One minibatch: forward in train mode, loss, backward, update. Returns the batch's loss. */
