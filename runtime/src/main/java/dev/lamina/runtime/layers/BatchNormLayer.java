@@ -1,7 +1,6 @@
 package dev.lamina.runtime.layers;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.norm.BatchNorm;
 
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +23,7 @@ public record BatchNormLayer(long features, double eps, double momentum) impleme
 
     @Override
     public Block createBlock() {
-        // DJL weighs the *old* running statistics with its momentum, PyTorch the *new* batch: DJL's
-        // engine passes 1 - momentum to torch, so PyTorch's momentum m is DJL's 1 - m.
-        return BatchNorm.builder()
-                .optAxis(1)
-                .optEpsilon((float) eps)
-                .optMomentum((float) (1.0 - momentum))
-                .build();
+        return new PyTorchBatchNorm(features, eps, momentum);
     }
 
     @Override

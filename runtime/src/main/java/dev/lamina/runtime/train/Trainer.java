@@ -170,7 +170,15 @@ public final class Trainer {
         try (NDManager epochScope = trainData.manager().newSubManager();
                 TrainingProgress progressBar = TrainingProgress.start(config.progressBar(), epoch + 1,
                         config.epochs(), steps)) {
-            NDArray order = config.shuffle() ? epochScope.create(shuffledOrder(n, epoch)) : null;
+            // One gather per epoch puts the samples in this epoch's order; each step then takes a slice
+            // (a view, no copy) instead of gathering its rows.
+            NDArray features = trainData.features();
+            NDArray labels = trainData.labels();
+            if (config.shuffle()) {
+                NDIndex order = new NDIndex("{}", epochScope.create(shuffledOrder(n, epoch)));
+                features = features.get(epochScope, order);
+                labels = labels.get(epochScope, order);
+            }
             for (int step = 0; step < steps; step++) {
                 int from = step * batch;
                 int to = Math.min(n, from + batch);
@@ -179,7 +187,7 @@ public final class Trainer {
                     progressBar.step(lossSum / Math.max(1, counted));
                     continue;
                 }
-                float value = step(network, optimizer, trainData, order, from, to, learningRate);
+                float value = step(network, optimizer, trainData.manager(), features, labels, from, to, learningRate);
                 if (!Float.isFinite(value)) {
                     throw diverged(epoch, step, value, counted == 0 ? Double.NaN : lossSum / counted, learningRate);
                 }
@@ -197,20 +205,12 @@ public final class Trainer {
     }
 
     /** One minibatch: forward in train mode, loss, backward, update. Returns the batch's loss. */
-    private float step(LaminaNetwork network, Optimizer optimizer, DeviceData data, NDArray order, int from, int to,
-            double learningRate) {
-        try (NDManager scope = data.manager().newSubManager()) {
-            NDArray x;
-            NDArray y;
-            if (order != null) {
-                NDArray indices = order.get(scope, new NDIndex(from + ":" + to));
-                x = data.features().get(scope, new NDIndex("{}", indices));
-                y = data.labels().get(scope, new NDIndex("{}", indices));
-            } else {
-                NDIndex rows = new NDIndex(from + ":" + to);
-                x = data.features().get(scope, rows);
-                y = data.labels().get(scope, rows);
-            }
+    private float step(LaminaNetwork network, Optimizer optimizer, NDManager dataManager, NDArray features,
+            NDArray labels, int from, int to, double learningRate) {
+        try (NDManager scope = dataManager.newSubManager()) {
+            NDIndex rows = new NDIndex().addSliceDim(from, to);
+            NDArray x = features.get(scope, rows);
+            NDArray y = labels.get(scope, rows);
             NDArray lossValue;
             try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
                 lossValue = LossFunction.mean(config.loss(), network.forwardTrain(x), y);
