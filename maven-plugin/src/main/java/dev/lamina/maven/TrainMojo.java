@@ -95,6 +95,7 @@ public class TrainMojo extends AbstractMojo {
         List<String> properties = List.of(
                 "-Dlamina.baseDir=" + project.getBasedir().getAbsolutePath(),
                 "-Dlamina.failureFile=" + failureFile,
+                "-Dlamina.parentPid=" + ProcessHandle.current().pid(),
                 "-Djava.awt.headless=true");
         List<String> command = ForkedTraining.command(javaExecutable(), jvmArguments(), classpath(), properties,
                 chosen.trainerClass(), settings.arguments());

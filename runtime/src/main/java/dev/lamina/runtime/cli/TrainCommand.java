@@ -82,6 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Parses {@code args}, trains, and returns the exit code. */
     public static int run(TrainingJob job, String... args) {
+        ParentWatch.startIfRequested();
         PrintWriter err = new PrintWriter(System.err, true);
         CommandLine commandLine = new CommandLine(new TrainCommand(job, err));
         commandLine.setCommandName(job.networkName() + "Trainer");
