@@ -6,7 +6,7 @@
 EXPORT_DIR holds model.py and model.safetensors as PyTorchExport wrote them; CLASS_NAME is the network's
 class in model.py. CHECK_FILE is a safetensors file written by the Java test with
 
-  input                      a batch of samples
+  input                      a batch of samples, of shape (N, *INPUT_SHAPE)
   eval.output                Lamina's forwardEval(input) with the exported parameters
   train.input (optional)     a batch for one train-mode step (the network must then have no active Dropout)
   train.output               Lamina's forwardTrain(train.input), made after eval.output
@@ -69,10 +69,12 @@ def main(directory, class_name, check_file):
     loaded = network_class.load()
     if loaded.training:
         raise AssertionError("load() must return the model in eval mode")
-    if any(isinstance(m, torch.nn.BatchNorm1d) and m.num_batches_tracked is not None for m in loaded.modules()):
-        raise AssertionError("BatchNorm1d still tracks num_batches_tracked")
+    batch_norms = [m for m in loaded.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    if any(m.num_batches_tracked is not None for m in batch_norms):
+        raise AssertionError("a BatchNorm still tracks num_batches_tracked")
+    print("batch_norm_classes", " ".join(type(m).__name__ + "/" + type(m).__mro__[1].__name__ for m in batch_norms))
 
-    # A state_dict written by PyTorch's own nn.BatchNorm1d (with num_batches_tracked) loads strictly too.
+    # A state_dict written by PyTorch's own nn.BatchNorm1d/2d (with num_batches_tracked) loads strictly too.
     with_counter = dict(weights)
     for name in weights:
         if name.endswith(".running_mean"):

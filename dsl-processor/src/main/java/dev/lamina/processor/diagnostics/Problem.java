@@ -14,8 +14,20 @@ public enum Problem {
                     + " or leave out 'in' to infer it"),
     LINEAR_NEEDS_FLAT_INPUT(
             "lamina:shape",
-            "%s: @Linear needs flat input of shape (N, features), but %s produces %s; Lamina cannot flatten"
-                    + " yet, so declare the input flat: @Network(input = %d)"),
+            "%s: @Linear needs flat input of shape (N, features), but %s produces %s; add @Flatten before it"
+                    + " (it would produce %d features)"),
+    CONV_CHANNELS_MISMATCH(
+            "lamina:shape",
+            "%s: @Conv2d expects %d input channels, but %s produces %d; write @Conv2d(in = %d, ...), or leave"
+                    + " out 'in' to infer it"),
+    NEEDS_IMAGE_INPUT(
+            "lamina:shape",
+            "%s: @%s needs samples of shape (channels, height, width), but %s produces %s; declare an image"
+                    + " input, as in @Network(input = {1, 28, 28})"),
+    SPATIAL_SIZE_TOO_SMALL(
+            "lamina:shape",
+            "%s: @%s shrinks the %dx%d input from %s to %dx%d, which leaves nothing to compute on; use a smaller"
+                    + " window, more padding, or fewer pooling steps before it"),
     BATCHNORM_FEATURES_MISMATCH(
             "lamina:shape",
             "%s: @BatchNorm(features = %d) does not match the %d features %s produces; write"
@@ -31,6 +43,9 @@ public enum Problem {
             "lamina:range",
             "%s: @Network input names no dimension; give the shape of one sample, as in @Network(input ="
                     + " 784)"),
+    PADDING_OUT_OF_RANGE(
+            "lamina:range",
+            "%s: @%s(padding = %d) must be at least 0%s"),
     DROPOUT_OUT_OF_RANGE(
             "lamina:range",
             "%s: @Dropout(%s) is out of range: p is the probability of dropping an element and must be in"
@@ -58,6 +73,10 @@ public enum Problem {
     LAYER_FIELD_NOT_ASSIGNABLE(
             "lamina:structure",
             "%s: a stage field must not be %s, because the generated network assigns it; remove '%s'"),
+    TWO_WEIGHTED_LAYERS(
+            "lamina:structure",
+            "%s: @Conv2d and @Linear on one member would both own %s.weight and %s.bias; put them on separate"
+                    + " members"),
     LAYER_FIELD_WITHOUT_LAYERS(
             "lamina:structure",
             "%s: a field of type Layer needs at least one layer annotation, as in '@Linear(out = 10) Layer"

@@ -4,6 +4,9 @@ import com.palantir.javapoet.CodeBlock;
 
 import dev.lamina.processor.model.ActivationModel;
 import dev.lamina.processor.model.BatchNormModel;
+import dev.lamina.processor.model.Conv2dModel;
+import dev.lamina.processor.model.FlattenModel;
+import dev.lamina.processor.model.PoolModel;
 import dev.lamina.processor.model.DropoutModel;
 import dev.lamina.processor.model.LinearModel;
 import dev.lamina.processor.shapes.InferredLayer;
@@ -40,6 +43,18 @@ final class ArchitectureCode {
         if (inferred.layer() instanceof BatchNormModel batchNorm) {
             return CodeBlock.of("$T.batchNorm($L, $L, $L)", RuntimeTypes.LAYERS, inferred.features(),
                     batchNorm.eps(), batchNorm.momentum());
+        }
+        if (inferred.layer() instanceof Conv2dModel conv) {
+            return CodeBlock.of("$T.conv2d($L, $L, $L, $L, $L, $L)", RuntimeTypes.LAYERS, inferred.features(), conv.out(),
+                    conv.kernel(), conv.stride(), conv.padding(), conv.dilation());
+        }
+        if (inferred.layer() instanceof PoolModel pool) {
+            return CodeBlock.of("$T.$L($L, $L, $L)", RuntimeTypes.LAYERS,
+                    pool.kind().equals("MaxPool2d") ? "maxPool2d" : "avgPool2d", pool.kernel(), pool.stride(),
+                    pool.padding());
+        }
+        if (inferred.layer() instanceof FlattenModel) {
+            return CodeBlock.of("$T.flatten()", RuntimeTypes.LAYERS);
         }
         if (inferred.layer() instanceof DropoutModel dropout) {
             return CodeBlock.of("$T.dropout($L)", RuntimeTypes.LAYERS, dropout.p());

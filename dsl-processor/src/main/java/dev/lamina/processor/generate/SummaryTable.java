@@ -58,6 +58,7 @@ public final class SummaryTable {
         text.append(" Non-trainable params: ").append(count(nonTrainable))
                 .append(" (").append(bytes(nonTrainable * Float.BYTES)).append(")\n");
         text.append(" FLOPs per sample (eval forward): ").append(count(network.flopsPerSample())).append('\n');
+        text.append(" Activations per sample (forward): ").append(bytes(network.activationBytes())).append('\n');
         text.append("_".repeat(total)).append('\n');
         return text.toString();
     }

@@ -10,7 +10,8 @@ public final class LayerAnnotations {
     public static final String LAYER_TYPE = PACKAGE + ".Layer";
 
     public static final Set<String> SIMPLE_NAMES =
-            Set.of("Linear", "BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax");
+            Set.of("Linear", "BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax", "Conv2d",
+                    "MaxPool2d", "AvgPool2d", "Flatten");
 
     public static final Set<String> QUALIFIED_NAMES =
             SIMPLE_NAMES.stream().map(name -> PACKAGE + "." + name).collect(java.util.stream.Collectors.toSet());

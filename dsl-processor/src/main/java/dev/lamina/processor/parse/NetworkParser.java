@@ -5,6 +5,9 @@ import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.model.ActivationModel;
 import dev.lamina.processor.model.BatchNormModel;
+import dev.lamina.processor.model.Conv2dModel;
+import dev.lamina.processor.model.FlattenModel;
+import dev.lamina.processor.model.PoolModel;
 import dev.lamina.processor.model.DropoutModel;
 import dev.lamina.processor.model.LayerModel;
 import dev.lamina.processor.model.LinearModel;
@@ -174,10 +177,22 @@ public final class NetworkParser {
             case "BatchNorm" -> new BatchNormModel(source, explicitInt(source, "features"),
                     values.getDouble(annotation, "eps"), values.getDouble(annotation, "momentum"));
             case "Dropout" -> new DropoutModel(source, values.getDouble(annotation, "value"));
+            case "Conv2d" -> new Conv2dModel(source, explicitInt(source, "in"), values.getInt(annotation, "out"),
+                    values.getInt(annotation, "kernel"), values.getInt(annotation, "stride"),
+                    values.getInt(annotation, "padding"), values.getInt(annotation, "dilation"));
+            case "MaxPool2d", "AvgPool2d" -> pool(source, kind);
+            case "Flatten" -> new FlattenModel(source);
             case "LeakyReLU" -> new ActivationModel(source, ActivationModel.Activation.LeakyReLU,
                     values.getDouble(annotation, "value"));
             default -> new ActivationModel(source, ActivationModel.Activation.valueOf(kind), 0);
         };
+    }
+
+    /** A pooling window; its stride defaults to the window side, as in PyTorch. */
+    private PoolModel pool(Source source, String kind) {
+        int kernel = values.getInt(source.annotation(), "value");
+        int stride = source.isExplicit("stride") ? values.getInt(source.annotation(), "stride") : kernel;
+        return new PoolModel(source, kind, kernel, stride, values.getInt(source.annotation(), "padding"));
     }
 
     /** An attribute whose default means "infer it": empty unless the user wrote a value. */

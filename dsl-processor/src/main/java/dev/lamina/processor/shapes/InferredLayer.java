@@ -2,6 +2,9 @@ package dev.lamina.processor.shapes;
 
 import dev.lamina.processor.model.ActivationModel;
 import dev.lamina.processor.model.BatchNormModel;
+import dev.lamina.processor.model.Conv2dModel;
+import dev.lamina.processor.model.FlattenModel;
+import dev.lamina.processor.model.PoolModel;
 import dev.lamina.processor.model.DropoutModel;
 import dev.lamina.processor.model.LayerModel;
 import dev.lamina.processor.model.LinearModel;
@@ -30,6 +33,19 @@ public record InferredLayer(
         }
         if (layer instanceof BatchNormModel) {
             return "BatchNorm(" + features + ")";
+        }
+        if (layer instanceof Conv2dModel conv) {
+            return "Conv2d(" + features + ", " + conv.out() + ", k" + conv.kernel()
+                    + (conv.stride() != 1 ? ", s" + conv.stride() : "")
+                    + (conv.padding() != 0 ? ", p" + conv.padding() : "")
+                    + (conv.dilation() != 1 ? ", d" + conv.dilation() : "") + ")";
+        }
+        if (layer instanceof PoolModel pool) {
+            return pool.kind() + "(" + pool.kernel() + (pool.stride() != pool.kernel() ? ", s" + pool.stride() : "")
+                    + (pool.padding() != 0 ? ", p" + pool.padding() : "") + ")";
+        }
+        if (layer instanceof FlattenModel) {
+            return "Flatten";
         }
         if (layer instanceof DropoutModel dropout) {
             return "Dropout(" + dropout.p() + ")";

@@ -28,6 +28,11 @@ public record InferredNetwork(NetworkModel model, List<InferredStage> stages) {
         return layers().mapToLong(InferredLayer::flops).sum();
     }
 
+    /** Bytes of every layer's output for one sample in a forward pass, as float32: the activation memory. */
+    public long activationBytes() {
+        return layers().mapToLong(l -> l.output() == null ? 0 : l.output().size()).sum() * Float.BYTES;
+    }
+
     /** Bytes of all parameters and running statistics as float32. */
     public long parameterBytes() {
         return (trainableParameters() + nonTrainableParameters()) * Float.BYTES;

@@ -4,6 +4,9 @@ import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.model.ActivationModel;
 import dev.lamina.processor.model.BatchNormModel;
+import dev.lamina.processor.model.Conv2dModel;
+import dev.lamina.processor.model.PoolModel;
+import dev.lamina.processor.model.Source;
 import dev.lamina.processor.model.DropoutModel;
 import dev.lamina.processor.model.LayerModel;
 import dev.lamina.processor.model.LinearModel;
@@ -25,6 +28,7 @@ public final class NetworkValidator {
         List<StageModel> stageOfLayer = new ArrayList<>();
         List<LayerModel> sequence = new ArrayList<>();
         for (StageModel stage : network.stages()) {
+            checkOneWeightedLayer(stage, report);
             for (LayerModel layer : stage.layers()) {
                 checkRanges(stage, layer, report);
                 stageOfLayer.add(stage);
@@ -57,6 +61,26 @@ public final class NetworkValidator {
                 report.report(Problem.BATCHNORM_MOMENTUM_OUT_OF_RANGE, batchNorm.source().at("momentum"),
                         name, batchNorm.momentum());
             }
+        } else if (layer instanceof Conv2dModel conv) {
+            if (conv.in().isPresent() && conv.in().getAsInt() <= 0) {
+                report.report(Problem.DIMENSION_NOT_POSITIVE, conv.source().at("in"), name, "Conv2d", "in",
+                        conv.in().getAsInt());
+            }
+            positive(report, conv.source(), name, "Conv2d", "out", conv.out());
+            positive(report, conv.source(), name, "Conv2d", "kernel", conv.kernel());
+            positive(report, conv.source(), name, "Conv2d", "stride", conv.stride());
+            positive(report, conv.source(), name, "Conv2d", "dilation", conv.dilation());
+            if (conv.padding() < 0) {
+                report.report(Problem.PADDING_OUT_OF_RANGE, conv.source().at("padding"), name, "Conv2d",
+                        conv.padding(), "");
+            }
+        } else if (layer instanceof PoolModel pool) {
+            positive(report, pool.source(), name, pool.kind(), "value", pool.kernel());
+            positive(report, pool.source(), name, pool.kind(), "stride", pool.stride());
+            if (pool.padding() < 0 || (pool.kernel() > 0 && pool.padding() > pool.kernel() / 2)) {
+                report.report(Problem.PADDING_OUT_OF_RANGE, pool.source().at("padding"), name, pool.kind(),
+                        pool.padding(), " and at most half the window (" + Math.max(0, pool.kernel() / 2) + ")");
+            }
         } else if (layer instanceof DropoutModel dropout) {
             if (!(dropout.p() >= 0 && dropout.p() < 1)) {
                 report.report(Problem.DROPOUT_OUT_OF_RANGE, dropout.source().at("value"), name, dropout.p());
@@ -65,6 +89,23 @@ public final class NetworkValidator {
                 && activation.activation() == ActivationModel.Activation.LeakyReLU
                 && !(activation.slope() >= 0 && Double.isFinite(activation.slope()))) {
             report.report(Problem.LEAKY_SLOPE_NEGATIVE, activation.source().at("value"), name, activation.slope());
+        }
+    }
+
+    private static void positive(Report report, Source source, String stage, String kind, String attribute,
+            int value) {
+        if (value <= 0) {
+            report.report(Problem.DIMENSION_NOT_POSITIVE, source.at(attribute), stage, kind, attribute, value);
+        }
+    }
+
+    /** Parameters are named after the member, so a member holds at most one layer with weights. */
+    private static void checkOneWeightedLayer(StageModel stage, Report report) {
+        java.util.Optional<LayerModel> conv = stage.layers().stream().filter(l -> l instanceof Conv2dModel).findFirst();
+        boolean linear = stage.layers().stream().anyMatch(l -> l instanceof LinearModel);
+        if (conv.isPresent() && linear) {
+            report.report(Problem.TWO_WEIGHTED_LAYERS, conv.get().source().location(), stage.name(), stage.name(),
+                    stage.name());
         }
     }
 

@@ -4,6 +4,9 @@ import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.model.ActivationModel;
 import dev.lamina.processor.model.BatchNormModel;
+import dev.lamina.processor.model.Conv2dModel;
+import dev.lamina.processor.model.FlattenModel;
+import dev.lamina.processor.model.PoolModel;
 import dev.lamina.processor.model.LayerModel;
 import dev.lamina.processor.model.LinearModel;
 import dev.lamina.processor.model.NetworkModel;
@@ -54,6 +57,12 @@ public final class ShapeInference {
             inferred = linear(stage, linear, input);
         } else if (layer instanceof BatchNormModel batchNorm) {
             inferred = batchNorm(stage, batchNorm, input);
+        } else if (layer instanceof Conv2dModel conv) {
+            inferred = conv(stage, conv, input);
+        } else if (layer instanceof PoolModel pool) {
+            inferred = pool(stage, pool, input);
+        } else if (layer instanceof FlattenModel) {
+            inferred = new InferredLayer(layer, input, input == null ? null : Shape.of(input.size()), 0, 0, 0, 0);
         } else {
             long flops = input == null ? 0 : elementwiseFlops(layer) * input.size();
             inferred = new InferredLayer(layer, input, input, 0, 0, 0, flops);
@@ -102,6 +111,63 @@ public final class ShapeInference {
         }
         long flops = output == null ? 0 : 2 * output.size();
         return new InferredLayer(batchNorm, input, output, features, 2 * features, 2 * features, flops);
+    }
+
+    private InferredLayer conv(StageModel stage, Conv2dModel conv, Shape input) {
+        long in = conv.in().orElse(-1);
+        Shape output = null;
+        if (input != null && input.dims().size() != 3) {
+            report.report(Problem.NEEDS_IMAGE_INPUT, conv.source().location(), stage.name(), "Conv2d", producer(stage),
+                    input.withBatch());
+        } else if (input != null) {
+            long channels = input.dims().get(0);
+            if (conv.in().isPresent() && in > 0 && in != channels) {
+                report.report(Problem.CONV_CHANNELS_MISMATCH, conv.source().at("in"), stage.name(), in,
+                        producer(stage), channels, channels);
+            }
+            in = channels;
+            if (conv.kernel() > 0 && conv.stride() > 0 && conv.dilation() > 0 && conv.padding() >= 0) {
+                long height = convolved(input.dims().get(1), conv.kernel(), conv.stride(), conv.padding(), conv.dilation());
+                long width = convolved(input.dims().get(2), conv.kernel(), conv.stride(), conv.padding(), conv.dilation());
+                if (height <= 0 || width <= 0) {
+                    report.report(Problem.SPATIAL_SIZE_TOO_SMALL, conv.source().at("kernel"), stage.name(), "Conv2d",
+                            input.dims().get(1), input.dims().get(2), producer(stage), height, width);
+                } else if (conv.out() > 0) {
+                    output = Shape.of(conv.out(), height, width);
+                }
+            }
+        }
+        if (output == null || in <= 0) {
+            return new InferredLayer(conv, input, output, Math.max(in, 0), 0, 0, 0);
+        }
+        long weights = conv.out() * in * conv.kernel() * conv.kernel();
+        long flops = 2 * weights * output.dims().get(1) * output.dims().get(2);
+        return new InferredLayer(conv, input, output, in, weights + conv.out(), 0, flops);
+    }
+
+    private InferredLayer pool(StageModel stage, PoolModel pool, Shape input) {
+        Shape output = null;
+        if (input != null && input.dims().size() != 3) {
+            report.report(Problem.NEEDS_IMAGE_INPUT, pool.source().location(), stage.name(), pool.kind(),
+                    producer(stage), input.withBatch());
+        } else if (input != null && pool.kernel() > 0 && pool.stride() > 0 && pool.padding() >= 0
+                && pool.padding() <= pool.kernel() / 2) {
+            long height = convolved(input.dims().get(1), pool.kernel(), pool.stride(), pool.padding(), 1);
+            long width = convolved(input.dims().get(2), pool.kernel(), pool.stride(), pool.padding(), 1);
+            if (height <= 0 || width <= 0) {
+                report.report(Problem.SPATIAL_SIZE_TOO_SMALL, pool.source().at("value"), stage.name(), pool.kind(),
+                        input.dims().get(1), input.dims().get(2), producer(stage), height, width);
+            } else {
+                output = Shape.of(input.dims().get(0), height, width);
+            }
+        }
+        long flops = output == null ? 0 : output.size() * (long) pool.kernel() * pool.kernel();
+        return new InferredLayer(pool, input, output, 0, 0, 0, flops);
+    }
+
+    /** PyTorch's output size: {@code floor((size + 2 padding - dilation (kernel - 1) - 1) / stride) + 1}. */
+    static long convolved(long size, int kernel, int stride, int padding, int dilation) {
+        return Math.floorDiv(size + 2L * padding - (long) dilation * (kernel - 1) - 1, stride) + 1;
     }
 
     /** Operations per element in eval mode: Dropout is the identity, softmax costs exp, sum and divide. */

@@ -4,18 +4,23 @@ import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.StageDefinition;
 import dev.lamina.runtime.layers.ActivationLayer;
 import dev.lamina.runtime.layers.BatchNormLayer;
+import dev.lamina.runtime.layers.Conv2dLayer;
 import dev.lamina.runtime.layers.DropoutLayer;
+import dev.lamina.runtime.layers.FlattenLayer;
 import dev.lamina.runtime.layers.LayerDefinition;
 import dev.lamina.runtime.layers.LinearLayer;
+import dev.lamina.runtime.layers.PoolLayer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads a {@link LaminaNetwork} into an {@link ExportedNetwork}.
  *
- * <p>Widths come from the network's parameter shapes (what was actually built), the other values from
- * the layer definitions.
+ * <p>Widths and channel counts come from the network's parameter shapes (what was actually built), the
+ * other values from the layer definitions. The sample shape is followed through the layers: it decides
+ * between BatchNorm1d and BatchNorm2d and gives each stage's output shape.
  */
 final class LayerReader {
 
@@ -27,11 +32,8 @@ final class LayerReader {
         for (StageDefinition stage : network.architecture().stages()) {
             List<ExportedLayer> layers = new ArrayList<>();
             for (LayerDefinition layer : stage.layers()) {
-                ExportedLayer exported = read(network, stage.name(), layer);
-                if (exported instanceof ExportedLayer.Linear linear) {
-                    shape = shape.clone();
-                    shape[shape.length - 1] = linear.out();
-                }
+                ExportedLayer exported = read(network, stage.name(), layer, shape);
+                shape = exported.outputShape(shape);
                 layers.add(exported);
             }
             checkUnique(network, stage, layers);
@@ -45,14 +47,32 @@ final class LayerReader {
                 network.nonTrainableParameterCount());
     }
 
-    private static ExportedLayer read(LaminaNetwork network, String stage, LayerDefinition layer) {
+    /** The exported form of {@code layer}, which receives samples of shape {@code input}. */
+    private static ExportedLayer read(LaminaNetwork network, String stage, LayerDefinition layer, long[] input) {
         if (layer instanceof LinearLayer) {
             long[] weight = network.parameter(stage + ".weight").getShape().getShape();
             return new ExportedLayer.Linear(weight[1], weight[0]);
         }
+        if (layer instanceof Conv2dLayer conv) {
+            requireImages(network, stage, layer, input);
+            long[] weight = network.parameter(stage + ".weight").getShape().getShape();
+            return new ExportedLayer.Conv2d(
+                    weight[1], weight[0], conv.kernel(), conv.stride(), conv.padding(), conv.dilation());
+        }
+        if (layer instanceof PoolLayer pool) {
+            requireImages(network, stage, layer, input);
+            if (!pool.kind().equals(ExportedLayer.Pool.MAX) && !pool.kind().equals(ExportedLayer.Pool.AVG)) {
+                throw cannotExport(network, stage, layer);
+            }
+            return new ExportedLayer.Pool(pool.kind(), pool.kernel(), pool.stride(), pool.padding());
+        }
+        if (layer instanceof FlattenLayer) {
+            return new ExportedLayer.Flatten();
+        }
         if (layer instanceof BatchNormLayer batchNorm) {
             long features = network.parameter(stage + ".bn.weight").getShape().get(0);
-            return new ExportedLayer.BatchNorm(features, batchNorm.eps(), batchNorm.momentum());
+            // (C, H, W) samples: BatchNorm2d over the channels; (F) or (C, L): BatchNorm1d over axis 1.
+            return new ExportedLayer.BatchNorm(features, batchNorm.eps(), batchNorm.momentum(), input.length == 3);
         }
         if (layer instanceof DropoutLayer dropout) {
             return new ExportedLayer.Dropout(dropout.p());
@@ -62,17 +82,34 @@ final class LayerReader {
                     ? ExportedLayer.Activation.leakyRelu(activation.slope())
                     : ExportedLayer.Activation.of(activation.kind());
         }
-        throw new IllegalArgumentException(
+        throw cannotExport(network, stage, layer);
+    }
+
+    private static IllegalArgumentException cannotExport(LaminaNetwork network, String stage, LayerDefinition layer) {
+        return new IllegalArgumentException(
                 network.name() + "." + stage + ": cannot export a " + layer.kind() + " layer to PyTorch");
     }
 
-    /** Lamina names parameters by stage and layer kind, so a stage holds at most one Linear and one BatchNorm. */
+    private static void requireImages(LaminaNetwork network, String stage, LayerDefinition layer, long[] input) {
+        if (input.length != 3) {
+            throw new IllegalArgumentException(network.name() + "." + stage + ": cannot export a " + layer.kind()
+                    + " layer on samples of shape " + Arrays.toString(input) + "; it needs (C, H, W) images");
+        }
+    }
+
+    /**
+     * Lamina names parameters by stage and layer kind, so a stage holds at most one BatchNorm, and at most
+     * one Linear or Conv2d (both own {@code <stage>.weight} and {@code <stage>.bias}).
+     */
     private static void checkUnique(LaminaNetwork network, StageDefinition stage, List<ExportedLayer> layers) {
-        for (Class<?> type : List.of(ExportedLayer.Linear.class, ExportedLayer.BatchNorm.class)) {
-            if (layers.stream().filter(type::isInstance).count() > 1) {
-                throw new IllegalArgumentException(network.name() + "." + stage.name() + " has more than one "
-                        + type.getSimpleName() + "; their parameters would share one name");
-            }
+        if (layers.stream().filter(l -> l instanceof ExportedLayer.BatchNorm).count() > 1) {
+            throw new IllegalArgumentException(network.name() + "." + stage.name()
+                    + " has more than one BatchNorm; their parameters would share one name");
+        }
+        if (layers.stream().filter(l -> l instanceof ExportedLayer.Linear || l instanceof ExportedLayer.Conv2d)
+                .count() > 1) {
+            throw new IllegalArgumentException(network.name() + "." + stage.name()
+                    + " has more than one Linear or Conv2d; their parameters would share one name");
         }
     }
 

@@ -21,9 +21,11 @@ import java.nio.file.Path;
  * model = MnistMlp.load("model.safetensors")   # eval mode
  * # or: model = MnistMlp(); model.load_state_dict(safetensors.torch.load_file("model.safetensors"))
  * }</pre>
- *       loads strictly. BatchNorm is {@code nn.BatchNorm1d} without the {@code num_batches_tracked}
- *       counter (PyTorch uses it only for {@code momentum=None}); {@code model.py} includes a small
- *       safetensors reader for users without the {@code safetensors} package.
+ *       loads strictly. Linear and Conv2d keep {@code <stage>.weight} and {@code <stage>.bias} on the
+ *       stage module; BatchNorm is {@code nn.BatchNorm1d} ({@code nn.BatchNorm2d} over the channels of
+ *       (C, H, W) samples) without the {@code num_batches_tracked} counter (PyTorch uses it only for
+ *       {@code momentum=None}); {@code model.py} includes a small safetensors reader for users without
+ *       the {@code safetensors} package.
  * </ul>
  *
  * <p>Each file is written atomically; existing files of these names are replaced.

@@ -16,6 +16,22 @@ public final class Layers {
         return new BatchNormLayer(features, eps, momentum);
     }
 
+    public static LayerDefinition conv2d(long in, long out, int kernel, int stride, int padding, int dilation) {
+        return new Conv2dLayer(in, out, kernel, stride, padding, dilation);
+    }
+
+    public static LayerDefinition maxPool2d(int kernel, int stride, int padding) {
+        return new PoolLayer("MaxPool2d", kernel, stride, padding);
+    }
+
+    public static LayerDefinition avgPool2d(int kernel, int stride, int padding) {
+        return new PoolLayer("AvgPool2d", kernel, stride, padding);
+    }
+
+    public static LayerDefinition flatten() {
+        return new FlattenLayer();
+    }
+
     public static LayerDefinition dropout(double p) {
         return new DropoutLayer(p);
     }

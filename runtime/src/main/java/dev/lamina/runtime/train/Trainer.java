@@ -290,7 +290,12 @@ public final class Trainer {
                 : Optional.of(TestPredictions.rocCurve(network, testData));
         RunReport.write(runDirectory.path(), new ReportData(job.networkName(), job.summary(),
                 settings(network, train, test), metrics, history, confusion, roc));
-        PyTorchExport.write(network, job.summary(), runDirectory.path());
+        try {
+            PyTorchExport.write(network, job.summary(), runDirectory.path());
+        } catch (IllegalArgumentException unsupported) {
+            // The run itself succeeded; a layer the PyTorch export cannot express yet only costs the export.
+            out.println("[lamina] no PyTorch export: " + unsupported.getMessage());
+        }
     }
 
     private Map<String, String> settings(LaminaNetwork network, Dataset train, Dataset test) {

@@ -1,0 +1,692 @@
+package dev.lamina.processor.fuzz;
+
+import static dev.lamina.processor.fuzz.Values.doubleAttr;
+import static dev.lamina.processor.fuzz.Values.intAttr;
+import static dev.lamina.processor.fuzz.Values.pick;
+
+import dev.lamina.processor.fuzz.FuzzCase.Ann;
+import dev.lamina.processor.fuzz.FuzzCase.Field;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Seeded generator of network definitions. Case {@code i} of seed {@code s} depends on nothing else, so any
+ * case can be replayed alone. Each case starts as a consistent network (widths agree, values in range);
+ * about half then get one to three mutations from a catalogue of mistakes. The generator does not decide
+ * validity: the {@link Oracle} judges the final case, so a mutation that happens to keep it valid is fine.
+ */
+final class CaseGenerator {
+
+    static final List<String> LAYER_KINDS =
+            List.of("Linear", "BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax");
+    static final List<String> NON_LINEAR_KINDS =
+            List.of("BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax");
+    static final List<String> TRAINING_COMPANIONS = List.of("Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping");
+
+    /** Share of cases left as generated (valid, or odd but legal); the rest are mutated. */
+    private static final double UNMUTATED_SHARE = 0.45;
+
+    private final long seed;
+
+    CaseGenerator(long seed) {
+        this.seed = seed;
+    }
+
+    static long caseSeed(long seed, int index) {
+        long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    FuzzCase generate(int index) {
+        long caseSeed = caseSeed(seed, index);
+        Random r = new Random(caseSeed);
+        FuzzCase c = new FuzzCase(index, caseSeed);
+        buildConsistent(c, r);
+        if (r.nextDouble() >= UNMUTATED_SHARE) {
+            int mutations = 1 + (r.nextDouble() < 0.3 ? 1 + (r.nextDouble() < 0.3 ? 1 : 0) : 0);
+            for (int i = 0; i < mutations; i++) {
+                mutate(c, r);
+            }
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------- a consistent network
+
+    private void buildConsistent(FuzzCase c, Random r) {
+        Ann network = new Ann("Network");
+        int[] input;
+        if (r.nextDouble() < 0.88) {
+            input = new int[] {Values.validWidth(r)};
+        } else {
+            input = new int[2 + r.nextInt(2)];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = 1 + r.nextInt(5);
+            }
+        }
+        setInput(network, input, r);
+        if (r.nextDouble() < 0.25) {
+            String name = pick(r, Values.NAMES);
+            network.set("name", Values.javaString(name), name);
+        }
+        c.classAnnotations.add(network);
+        double shape = r.nextDouble();
+        c.shape = shape < 0.85 ? FuzzCase.Shape.ABSTRACT_CLASS
+                : shape < 0.93 ? FuzzCase.Shape.CLASS : FuzzCase.Shape.PUBLIC_ABSTRACT_CLASS;
+
+        Set<String> names = new HashSet<>();
+        long[] current = Arrays.stream(input).asLongStream().toArray();
+        int stages = r.nextDouble() < 0.9 ? 1 + r.nextInt(5) : 6 + r.nextInt(4);
+        boolean batchNorm = false;
+        for (int s = 0; s < stages; s++) {
+            Field field = new Field(r.nextDouble() < 0.1 ? "dev.lamina.dsl.Layer" : "Layer", fieldName(r, names, s));
+            field.annotations.addAll(consistentLayers(r, current));
+            current = widthAfter(field.annotations, current);
+            batchNorm |= field.annotations.stream().anyMatch(a -> a.kind.equals("BatchNorm"));
+            c.fields.add(field);
+        }
+        if (r.nextDouble() < 0.2) {
+            Field plain = new Field(pick(r, List.of("int", "String", "Object", "java.util.List<String>")),
+                    fieldName(r, names, 99));
+            if (r.nextBoolean()) {
+                plain.modifiers.add(pick(r, List.of("static", "private", "final", "protected")));
+            }
+            c.fields.add(r.nextInt(c.fields.size() + 1), plain);
+        }
+        if (current.length == 1 && r.nextDouble() < 0.35) {
+            addTraining(c, r, current[0], batchNorm);
+        }
+        if (r.nextDouble() < 0.1) {
+            c.classAnnotations.add(networkTests(r, 0));
+        }
+        Collections.shuffle(c.classAnnotations, r);
+    }
+
+    private static void setInput(Ann network, int[] dims, Random r) {
+        String literal;
+        if (dims.length == 1 && r.nextBoolean()) {
+            literal = intAttr(r, "input", dims[0]).literal();
+        } else {
+            literal = Arrays.stream(dims).mapToObj(d -> intAttr(r, "input", d).literal())
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        network.set("input", literal, dims);
+    }
+
+    private static String fieldName(Random r, Set<String> used, int stage) {
+        String name;
+        do {
+            double p = r.nextDouble();
+            name = p < 0.06 ? pick(r, Values.ODD_FIELD_NAMES)
+                    : p < 0.5 ? "s" + stage + (used.contains("s" + stage) ? "_" + r.nextInt(100) : "")
+                    : pick(r, List.of("hidden", "logits", "head", "block", "layer", "out", "proj")) + r.nextInt(10);
+        } while (!used.add(name));
+        return name;
+    }
+
+    /** A stage whose widths agree with what flows in: a Linear only on flat input. */
+    private static List<Ann> consistentLayers(Random r, long[] incoming) {
+        List<Ann> layers = new ArrayList<>();
+        List<String> kinds = new ArrayList<>(NON_LINEAR_KINDS);
+        Collections.shuffle(kinds, r);
+        int extras = r.nextInt(4);
+        for (int i = 0; i < extras; i++) {
+            layers.add(layer(r, kinds.get(i), 0.0));
+        }
+        boolean linear = incoming.length == 1 && r.nextDouble() < 0.75;
+        if (linear) {
+            Ann l = new Ann("Linear");
+            if (r.nextBoolean()) {
+                l.set("in", "0", 0); // fixed below
+            }
+            l.attrs.add(intAttr(r, "out", Values.validWidth(r)));
+            layers.add(r.nextDouble() < 0.8 ? 0 : r.nextInt(layers.size() + 1), l);
+        }
+        if (layers.isEmpty()) {
+            layers.add(new Ann(pick(r, List.of("ReLU", "Tanh", "Sigmoid"))));
+        }
+        // Make explicit widths agree with what flows in, layer by layer.
+        long[] current = incoming;
+        for (Ann a : layers) {
+            if (a.kind.equals("Linear") && a.has("in")) {
+                a.set("in", intAttr(r, "in", (int) current[0]).literal(), (int) current[0]);
+            } else if (a.kind.equals("BatchNorm") && a.has("features")) {
+                a.set("features", intAttr(r, "features", (int) current[0]).literal(), (int) current[0]);
+            }
+            current = widthAfter(List.of(a), current);
+        }
+        return layers;
+    }
+
+    /** One layer annotation with each optional attribute written or not, values invalid with {@code pBad}. */
+    private static Ann layer(Random r, String kind, double pBad) {
+        Ann a = new Ann(kind);
+        switch (kind) {
+            case "BatchNorm" -> {
+                if (r.nextDouble() < 0.3) {
+                    a.attrs.add(intAttr(r, "features", Values.validWidth(r))); // made to agree where widths are known
+                }
+                if (r.nextDouble() < 0.3) {
+                    a.attrs.add(doubleAttr(r, "eps", Values.pick(r, Values.BN_EPS, pBad)));
+                }
+                if (r.nextDouble() < 0.3) {
+                    a.attrs.add(doubleAttr(r, "momentum", Values.pick(r, Values.BN_MOMENTUM, pBad)));
+                }
+                Collections.shuffle(a.attrs, r);
+            }
+            case "Dropout" -> {
+                if (r.nextDouble() < 0.7) {
+                    a.attrs.add(doubleAttr(r, "value", Values.pick(r, Values.DROPOUT, pBad)));
+                    a.positional = r.nextBoolean();
+                }
+            }
+            case "LeakyReLU" -> {
+                if (r.nextDouble() < 0.6) {
+                    a.attrs.add(doubleAttr(r, "value", Values.pick(r, Values.SLOPE, pBad)));
+                    a.positional = r.nextBoolean();
+                }
+            }
+            default -> { }
+        }
+        return a;
+    }
+
+    /** The shape after a sequence of layers, as the documented rules say (Linear makes it flat). */
+    static long[] widthAfter(List<Ann> layers, long[] incoming) {
+        long[] current = incoming;
+        for (Ann a : layers) {
+            if (a.kind.equals("Linear") && a.attr("out") != null && a.attr("out").value() instanceof Integer out) {
+                current = new long[] {out};
+            }
+        }
+        return current;
+    }
+
+    private static void addTraining(FuzzCase c, Random r, long outputs, boolean batchNorm) {
+        Ann train = new Ann("Train");
+        boolean bce = outputs == 1;
+        if (bce || r.nextBoolean()) {
+            String loss = bce ? "BCE_WITH_LOGITS" : "CROSS_ENTROPY";
+            train.set("loss", "Loss." + loss, loss);
+        }
+        if (r.nextDouble() < 0.3) {
+            train.attrs.add(intAttr(r, "epochs", 1 + r.nextInt(20)));
+        }
+        if (r.nextDouble() < 0.3) {
+            train.attrs.add(intAttr(r, "batchSize", batchNorm ? 2 + r.nextInt(63) : 1 + r.nextInt(64)));
+        }
+        if (r.nextDouble() < 0.2) {
+            boolean shuffle = r.nextBoolean();
+            train.set("shuffle", Boolean.toString(shuffle), shuffle);
+        }
+        if (r.nextDouble() < 0.2) {
+            train.attrs.add(intAttr(r, "seed", pick(r, List.of(0, 7, -1, Integer.MAX_VALUE, Integer.MIN_VALUE))));
+        }
+        Collections.shuffle(train.attrs, r);
+        c.classAnnotations.add(train);
+        double optimizer = r.nextDouble();
+        if (optimizer < 0.4) {
+            c.classAnnotations.add(adam(r, 0));
+        } else if (optimizer < 0.7) {
+            c.classAnnotations.add(sgd(r, 0));
+        }
+        if (r.nextDouble() < 0.3) {
+            c.classAnnotations.add(r.nextBoolean() ? stepLr(r, 0) : cosineLr(r, 0));
+        }
+        if (r.nextDouble() < 0.3) {
+            c.classAnnotations.add(earlyStopping(r, 0, bce));
+        }
+    }
+
+    private static Ann adam(Random r, double pBad) {
+        Ann a = new Ann("Adam");
+        maybeDouble(r, a, "lr", Values.LEARNING_RATE, pBad);
+        maybeDouble(r, a, "beta1", Values.BETA, pBad);
+        maybeDouble(r, a, "beta2", Values.BETA, pBad);
+        maybeDouble(r, a, "eps", Values.ADAM_EPS, pBad);
+        maybeDouble(r, a, "weightDecay", Values.AT_LEAST_ZERO, pBad);
+        return a;
+    }
+
+    private static Ann sgd(Random r, double pBad) {
+        Ann a = new Ann("Sgd");
+        a.attrs.add(doubleAttr(r, "lr", Values.pick(r, Values.LEARNING_RATE, pBad)));
+        maybeDouble(r, a, "momentum", Values.SGD_MOMENTUM, pBad);
+        double momentum = a.doubleValue("momentum", 0);
+        if (r.nextDouble() < 0.3 && (momentum > 0 || r.nextDouble() < pBad)) {
+            a.set("nesterov", "true", true);
+        }
+        maybeDouble(r, a, "weightDecay", Values.AT_LEAST_ZERO, pBad);
+        return a;
+    }
+
+    private static Ann stepLr(Random r, double pBad) {
+        Ann a = new Ann("StepLr");
+        a.attrs.add(intAttr(r, "stepSize", r.nextDouble() < pBad ? pick(r, List.of(0, -1, Integer.MIN_VALUE))
+                : pick(r, List.of(1, 2, 5, Integer.MAX_VALUE))));
+        maybeDouble(r, a, "gamma", Values.GAMMA, pBad);
+        return a;
+    }
+
+    private static Ann cosineLr(Random r, double pBad) {
+        Ann a = new Ann("CosineLr");
+        if (r.nextBoolean()) {
+            a.attrs.add(intAttr(r, "epochs", r.nextDouble() < pBad ? pick(r, List.of(0, -1, -5))
+                    : pick(r, List.of(1, 10, Integer.MAX_VALUE))));
+        }
+        maybeDouble(r, a, "minLr", Values.AT_LEAST_ZERO, pBad);
+        return a;
+    }
+
+    private static Ann earlyStopping(Random r, double pBad, boolean bce) {
+        Ann a = new Ann("EarlyStopping");
+        if (r.nextBoolean()) {
+            List<String> valid = new ArrayList<>(Values.METRICS);
+            if (bce) {
+                valid.add("test_roc_auc");
+            }
+            String monitor = r.nextDouble() < pBad ? pick(r, Values.BAD_MONITORS) : pick(r, valid);
+            a.set("monitor", Values.javaString(monitor), monitor);
+        }
+        if (r.nextBoolean()) {
+            a.attrs.add(intAttr(r, "patience", r.nextDouble() < pBad ? pick(r, List.of(0, -1)) : 1 + r.nextInt(10)));
+        }
+        maybeDouble(r, a, "minDelta", Values.AT_LEAST_ZERO, pBad);
+        if (r.nextDouble() < 0.3) {
+            a.set("restoreBest", "false", false);
+        }
+        return a;
+    }
+
+    private static Ann networkTests(Random r, double pBad) {
+        Ann a = new Ann("NetworkTests");
+        if (r.nextDouble() < 0.3) {
+            a.set("enabled", "false", false);
+        }
+        if (r.nextBoolean()) {
+            a.attrs.add(intAttr(r, "batchSize", r.nextDouble() < pBad ? pick(r, List.of(1, 0, -3)) : 2 + r.nextInt(30)));
+        }
+        if (r.nextBoolean()) {
+            a.attrs.add(intAttr(r, "steps", r.nextDouble() < pBad ? pick(r, List.of(0, -1)) : 1 + r.nextInt(30)));
+        }
+        maybeDouble(r, a, "tolerance", Values.AT_LEAST_ZERO, pBad);
+        return a;
+    }
+
+    private static void maybeDouble(Random r, Ann a, String name, Values.Doubles pool, double pBad) {
+        if (r.nextDouble() < 0.4 || (pBad > 0 && r.nextDouble() < 0.3)) {
+            a.attrs.add(doubleAttr(r, name, Values.pick(r, pool, pBad)));
+        }
+    }
+
+    // ---------------------------------------------------------------- mutations
+
+    private enum Mutation {
+        WIDTH(15), WRONG_EXPLICIT_WIDTH(8), LAYER_DOUBLE(12), INPUT(8), FIELD_TYPE(5), FIELD_MODIFIER(5),
+        STRIP_ANNOTATIONS(4), ANNOTATE_PLAIN_FIELD(4), EMPTY_NETWORK(2), CLASS_SHAPE(4), NO_NETWORK(2),
+        TRAINING_VALUE(12), TRAINING_STRUCTURE(6), LOSS(4), BATCH_SIZE_ONE(2), RANDOM_STAGE(6), NETWORK_TESTS(3),
+        ODD_NAMES(3), JAVAC(4);
+
+        final int weight;
+
+        Mutation(int weight) {
+            this.weight = weight;
+        }
+    }
+
+    private static Mutation pickMutation(Random r) {
+        int total = Arrays.stream(Mutation.values()).mapToInt(m -> m.weight).sum();
+        int x = r.nextInt(total);
+        for (Mutation m : Mutation.values()) {
+            x -= m.weight;
+            if (x < 0) {
+                return m;
+            }
+        }
+        throw new AssertionError();
+    }
+
+    private void mutate(FuzzCase c, Random r) {
+        Mutation m = pickMutation(r);
+        c.mutations.add(m.name());
+        List<Field> layerFields = c.fields.stream().filter(f -> !f.layerAnnotations().isEmpty()).toList();
+        Ann network = c.network();
+        switch (m) {
+            case WIDTH, WRONG_EXPLICIT_WIDTH -> {
+                List<Ann> sized = new ArrayList<>();
+                for (Field f : layerFields) {
+                    for (Ann a : f.annotations) {
+                        if (a.kind.equals("Linear") || a.kind.equals("BatchNorm")) {
+                            sized.add(a);
+                        }
+                    }
+                }
+                if (sized.isEmpty()) {
+                    mutate(c, r);
+                    return;
+                }
+                Ann a = pick(r, sized);
+                String attribute = a.kind.equals("BatchNorm") ? "features" : (r.nextBoolean() ? "in" : "out");
+                int old = a.attr(attribute) != null && a.attr(attribute).value() instanceof Integer v ? v : 8;
+                int value = m == Mutation.WIDTH ? Values.extremeWidth(r, old) : 1 + r.nextInt(Math.max(2, old + 3));
+                a.attrs.removeIf(x -> x.name().equals(attribute));
+                a.attrs.add(r.nextInt(a.attrs.size() + 1), intAttr(r, attribute, value));
+            }
+            case LAYER_DOUBLE -> {
+                if (layerFields.isEmpty()) {
+                    mutate(c, r);
+                    return;
+                }
+                Field f = pick(r, layerFields);
+                String kind = pick(r, List.of("BatchNorm", "Dropout", "LeakyReLU"));
+                Ann a = f.annotations.stream().filter(x -> x.kind.equals(kind)).findFirst().orElse(null);
+                if (a == null) {
+                    a = new Ann(kind);
+                    f.annotations.add(r.nextInt(f.annotations.size() + 1), a);
+                }
+                switch (kind) {
+                    case "BatchNorm" -> {
+                        boolean eps = r.nextBoolean();
+                        a.remove(eps ? "eps" : "momentum");
+                        a.attrs.add(doubleAttr(r, eps ? "eps" : "momentum",
+                                Values.pick(r, eps ? Values.BN_EPS : Values.BN_MOMENTUM, 0.8)));
+                    }
+                    case "Dropout" -> {
+                        a.remove("value").attrs.add(doubleAttr(r, "value", Values.pick(r, Values.DROPOUT, 0.8)));
+                        a.positional = r.nextBoolean();
+                    }
+                    default -> {
+                        a.remove("value").attrs.add(doubleAttr(r, "value", Values.pick(r, Values.SLOPE, 0.8)));
+                        a.positional = r.nextBoolean();
+                    }
+                }
+            }
+            case INPUT -> {
+                if (network == null) {
+                    return;
+                }
+                List<int[]> inputs = List.of(new int[0], new int[] {0}, new int[] {-3}, new int[] {Integer.MIN_VALUE},
+                        new int[] {784, 0}, new int[] {0, -1, 5}, new int[] {2, 3}, new int[] {1, 28, 28},
+                        new int[] {Integer.MAX_VALUE}, new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, 2},
+                        new int[] {65_536, 65_536}, new int[] {1, 1, 1, 1, 1}, new int[] {3});
+                setInput(network, pick(r, inputs), r);
+            }
+            case FIELD_TYPE -> {
+                if (layerFields.isEmpty()) {
+                    mutate(c, r);
+                    return;
+                }
+                pick(r, layerFields).type = pick(r, List.of("int", "String", "Object", "Layer[]", "Runnable"));
+            }
+            case FIELD_MODIFIER -> {
+                if (layerFields.isEmpty()) {
+                    mutate(c, r);
+                    return;
+                }
+                Field f = pick(r, layerFields);
+                int count = 1 + r.nextInt(2);
+                for (int i = 0; i < count; i++) {
+                    f.modifiers.add(pick(r, List.of("static", "private", "final", "transient", "volatile",
+                            "protected", "public")));
+                }
+                if (f.modifiers.contains("final") && f.modifiers.contains("volatile")) {
+                    f.modifiers.remove("volatile"); // javac: illegal combination; not what this mutation is about
+                }
+                if (f.modifiers.stream().filter(x -> List.of("private", "protected", "public").contains(x)).count() > 1) {
+                    f.modifiers.removeAll(List.of("protected", "public"));
+                }
+            }
+            case STRIP_ANNOTATIONS -> {
+                if (layerFields.isEmpty()) {
+                    mutate(c, r);
+                    return;
+                }
+                pick(r, layerFields).annotations.clear();
+            }
+            case ANNOTATE_PLAIN_FIELD -> {
+                Field plain = new Field(pick(r, List.of("int", "String", "Object", "Layer")), "plain" + r.nextInt(1000));
+                if (!plain.type.equals("Layer") || r.nextBoolean()) {
+                    plain.annotations.add(layer(r, pick(r, NON_LINEAR_KINDS), 0.2));
+                }
+                if (c.fields.stream().noneMatch(f -> f.name.equals(plain.name))) {
+                    c.fields.add(r.nextInt(c.fields.size() + 1), plain);
+                }
+            }
+            case EMPTY_NETWORK -> c.fields.removeIf(f -> !f.layerAnnotations().isEmpty() || f.isLayerType());
+            case CLASS_SHAPE -> c.shape = pick(r, List.of(FuzzCase.Shape.FINAL_CLASS, FuzzCase.Shape.GENERIC_CLASS,
+                    FuzzCase.Shape.PRIVATE_CONSTRUCTOR, FuzzCase.Shape.CONSTRUCTOR_WITH_ARGUMENTS,
+                    FuzzCase.Shape.INTERFACE, FuzzCase.Shape.ENUM, FuzzCase.Shape.RECORD,
+                    FuzzCase.Shape.ANNOTATION_TYPE, FuzzCase.Shape.CLASS));
+            case NO_NETWORK -> c.classAnnotations.remove(network);
+            case TRAINING_VALUE -> {
+                String kind = pick(r, List.of("Train", "Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping"));
+                Ann existing = c.classAnnotation(kind);
+                Ann replacement = switch (kind) {
+                    case "Train" -> badTrain(r, existing);
+                    case "Adam" -> adam(r, 0.7);
+                    case "Sgd" -> sgd(r, 0.7);
+                    case "StepLr" -> stepLr(r, 0.7);
+                    case "CosineLr" -> cosineLr(r, 0.7);
+                    default -> earlyStopping(r, 0.7, isBce(c));
+                };
+                replaceOrAdd(c, r, existing, replacement);
+                if (!kind.equals("Train") && c.classAnnotation("Train") == null && r.nextBoolean()) {
+                    replaceOrAdd(c, r, null, new Ann("Train"));
+                }
+            }
+            case TRAINING_STRUCTURE -> {
+                switch (r.nextInt(4)) {
+                    case 0 -> { // companions without @Train
+                        c.classAnnotations.removeIf(a -> a.kind.equals("Train"));
+                        if (c.classAnnotations(TRAINING_COMPANIONS.toArray(new String[0])).isEmpty()) {
+                            replaceOrAdd(c, r, null, r.nextBoolean() ? adam(r, 0) : earlyStopping(r, 0, false));
+                        }
+                    }
+                    case 1 -> { // two optimizers
+                        ensureTrain(c, r);
+                        if (c.classAnnotation("Adam") == null) {
+                            replaceOrAdd(c, r, null, adam(r, 0.2));
+                        }
+                        if (c.classAnnotation("Sgd") == null) {
+                            replaceOrAdd(c, r, null, sgd(r, 0.2));
+                        }
+                    }
+                    case 2 -> { // two schedules
+                        ensureTrain(c, r);
+                        if (c.classAnnotation("StepLr") == null) {
+                            replaceOrAdd(c, r, null, stepLr(r, 0.2));
+                        }
+                        if (c.classAnnotation("CosineLr") == null) {
+                            replaceOrAdd(c, r, null, cosineLr(r, 0.2));
+                        }
+                    }
+                    default -> { // training annotations with a network that is not one
+                        ensureTrain(c, r);
+                        c.classAnnotations.removeIf(a -> a.kind.equals("Network"));
+                    }
+                }
+            }
+            case LOSS -> {
+                Ann train = ensureTrain(c, r);
+                String loss = r.nextBoolean() ? "BCE_WITH_LOGITS" : "CROSS_ENTROPY";
+                train.set("loss", "Loss." + loss, loss);
+            }
+            case BATCH_SIZE_ONE -> {
+                Ann train = ensureTrain(c, r);
+                train.set("batchSize", "1", 1);
+                if (!layerFields.isEmpty() && r.nextBoolean()) {
+                    Field f = pick(r, layerFields);
+                    if (f.annotations.stream().noneMatch(a -> a.kind.equals("BatchNorm"))) {
+                        f.annotations.add(new Ann("BatchNorm"));
+                    }
+                }
+            }
+            case RANDOM_STAGE -> {
+                Field f = new Field("Layer", "extra" + r.nextInt(1000));
+                List<String> kinds = new ArrayList<>(LAYER_KINDS);
+                Collections.shuffle(kinds, r);
+                int n = 1 + r.nextInt(4);
+                for (int i = 0; i < n; i++) {
+                    Ann a = layer(r, kinds.get(i), 0.3);
+                    if (a.kind.equals("Linear")) {
+                        if (r.nextBoolean()) {
+                            a.attrs.add(intAttr(r, "in", r.nextDouble() < 0.2 ? Values.extremeWidth(r, 8)
+                                    : Values.validWidth(r)));
+                        }
+                        a.attrs.add(intAttr(r, "out", r.nextDouble() < 0.2 ? Values.extremeWidth(r, 8)
+                                : Values.validWidth(r)));
+                    }
+                    f.annotations.add(a);
+                }
+                if (c.fields.stream().noneMatch(x -> x.name.equals(f.name))) {
+                    c.fields.add(r.nextInt(c.fields.size() + 1), f);
+                }
+            }
+            case NETWORK_TESTS -> replaceOrAdd(c, r, c.classAnnotation("NetworkTests"), networkTests(r, 0.7));
+            case ODD_NAMES -> {
+                if (network != null && r.nextBoolean()) {
+                    String name = pick(r, Values.NAMES);
+                    network.set("name", Values.javaString(name), name);
+                } else if (!layerFields.isEmpty()) {
+                    String name = pick(r, Values.ODD_FIELD_NAMES);
+                    if (c.fields.stream().noneMatch(f -> f.name.equals(name))) {
+                        pick(r, layerFields).name = name;
+                    }
+                }
+            }
+            case JAVAC -> javacMistake(c, r, layerFields);
+        }
+    }
+
+    private static boolean isBce(FuzzCase c) {
+        Ann train = c.classAnnotation("Train");
+        return train != null && "BCE_WITH_LOGITS".equals(train.attr("loss") == null ? null : train.attr("loss").value());
+    }
+
+    private static Ann ensureTrain(FuzzCase c, Random r) {
+        Ann train = c.classAnnotation("Train");
+        if (train == null) {
+            train = new Ann("Train");
+            replaceOrAdd(c, r, null, train);
+        }
+        return train;
+    }
+
+    private static Ann badTrain(Random r, Ann existing) {
+        Ann train = existing == null ? new Ann("Train") : existing.copy();
+        switch (r.nextInt(3)) {
+            case 0 -> train.remove("epochs").attrs.add(intAttr(r, "epochs", pick(r, List.of(0, -1, Integer.MIN_VALUE))));
+            case 1 -> train.remove("batchSize").attrs.add(intAttr(r, "batchSize", pick(r, List.of(0, -32, 1))));
+            default -> train.remove("epochs").attrs.add(intAttr(r, "epochs", pick(r, List.of(1, Integer.MAX_VALUE))));
+        }
+        return train;
+    }
+
+    private static void replaceOrAdd(FuzzCase c, Random r, Ann existing, Ann replacement) {
+        if (existing != null) {
+            c.classAnnotations.set(c.classAnnotations.indexOf(existing), replacement);
+        } else {
+            c.classAnnotations.add(r.nextInt(c.classAnnotations.size() + 1), replacement);
+        }
+    }
+
+    /** Something javac itself rejects; the processor must neither crash nor bury javac's error. */
+    private static void javacMistake(FuzzCase c, Random r, List<Field> layerFields) {
+        List<Ann> linears = layerFields.stream().flatMap(f -> f.annotations.stream())
+                .filter(a -> a.kind.equals("Linear")).toList();
+        switch (r.nextInt(7)) {
+            case 0 -> {
+                if (!linears.isEmpty()) {
+                    Ann a = pick(r, linears);
+                    a.remove("out");
+                    a.javacError = "missing out";
+                    return;
+                }
+                Ann network = c.network();
+                if (network != null) {
+                    network.remove("input");
+                    network.javacError = "missing input";
+                    return;
+                }
+                Ann sgd = new Ann("Sgd");
+                sgd.javacError = "missing lr";
+                c.classAnnotations.add(sgd);
+            }
+            case 1 -> {
+                Ann step = new Ann("StepLr");
+                step.attrs.add(doubleAttr(r, "gamma", 0.5));
+                step.javacError = "missing stepSize";
+                c.classAnnotations.removeIf(a -> a.kind.equals("StepLr"));
+                c.classAnnotations.add(step);
+            }
+            case 2 -> { // duplicate attribute
+                Ann a = linears.isEmpty() ? c.network() : pick(r, linears);
+                if (a == null || a.attrs.isEmpty()) {
+                    javacMistake(c, r, layerFields);
+                    return;
+                }
+                a.attrs.add(a.attrs.get(0));
+                a.positional = false;
+                a.javacError = "duplicate attribute";
+            }
+            case 3 -> { // a repeated annotation on one member
+                if (layerFields.isEmpty()) {
+                    javacMistake(c, r, layerFields);
+                    return;
+                }
+                Field f = pick(r, layerFields);
+                f.annotations.add(pick(r, f.annotations).copy());
+            }
+            case 4 -> { // wrong literal type
+                if (linears.isEmpty()) {
+                    Ann dropout = new Ann("Dropout");
+                    dropout.set("value", pick(r, List.of("\"0.5\"", "true", "'x'")), null);
+                    dropout.javacError = "wrong type";
+                    Field f = new Field("Layer", "typo" + r.nextInt(100));
+                    f.annotations.add(dropout);
+                    if (c.fields.stream().noneMatch(x -> x.name.equals(f.name))) {
+                        c.fields.add(f);
+                    }
+                    return;
+                }
+                Ann a = pick(r, linears);
+                a.set(r.nextBoolean() ? "out" : "in", pick(r, List.of("2.5", "3L", "\"10\"", "true", "{1, 2}")), null);
+                a.javacError = "wrong type";
+            }
+            case 5 -> { // unresolved constant
+                if (linears.isEmpty()) {
+                    Ann network = c.network();
+                    if (network == null) {
+                        javacMistake(c, r, layerFields);
+                        return;
+                    }
+                    network.set("input", "WIDTH", null);
+                    network.javacError = "unresolved";
+                    return;
+                }
+                Ann a = pick(r, linears);
+                a.set("out", pick(r, List.of("WIDTH", "Integer.MAX", "Missing.VALUE")), null);
+                a.javacError = "unresolved";
+            }
+            default -> { // a floating-point literal out of range
+                Ann dropout = new Ann("Dropout");
+                dropout.set("value", pick(r, List.of("1e309", "-1e400")), null);
+                dropout.javacError = "literal out of range";
+                Field f = new Field("Layer", "huge" + r.nextInt(100));
+                f.annotations.add(dropout);
+                if (c.fields.stream().noneMatch(x -> x.name.equals(f.name))) {
+                    c.fields.add(f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,443 @@
+package dev.lamina.processor.fuzz;
+
+import dev.lamina.processor.fuzz.FuzzCase.Ann;
+import dev.lamina.processor.fuzz.FuzzCase.Field;
+import dev.lamina.processor.fuzz.Verdict.Expected;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges a {@link FuzzCase} by the language's documented rules (the annotations' Javadoc, issue 2 and the
+ * codes in {@code Problem}), written out here independently of the processor's code:
+ *
+ * <ul>
+ *   <li>{@code @Network} needs an extendable class (not final, interface, enum, record, annotation type,
+ *       generic, and with a callable no-argument constructor): {@code lamina:target} on the declaration;
+ *   <li>every input dimension positive, at least one: {@code lamina:range} on {@code @Network};
+ *   <li>layer annotations only on non-static, non-private, non-final fields of type {@code Layer}, a
+ *       {@code Layer} field has at least one, a network at least one stage: {@code lamina:structure};
+ *   <li>widths positive, {@code Dropout} in [0, 1), {@code LeakyReLU} slope at least 0, {@code BatchNorm}
+ *       eps positive and momentum in [0, 1]: {@code lamina:range} on the field;
+ *   <li>an explicit {@code Linear.in} or {@code BatchNorm.features} equals the incoming width, a Linear
+ *       gets flat input: {@code lamina:shape} on the field. No cascade: after a width that cannot be known
+ *       (a bad width, a dropped stage) shapes are unknown and shape errors only tolerated;
+ *   <li>training: {@code @Train} ranges, one optimizer, one schedule, companions only with {@code @Train},
+ *       the loss against the output width, batch size 1 with BatchNorm, the monitor names a metric;
+ *       checked only once the network itself has no error (follow-ups are tolerated, not required);
+ *   <li>every double attribute must be a finite number in its range: no hyper-parameter has a meaning at
+ *       infinity, the runtime rejects infinite ones, and generated code cannot even write them.
+ * </ul>
+ */
+final class Oracle {
+
+    static final String TARGET = "lamina:target";
+    static final String RANGE = "lamina:range";
+    static final String SHAPE = "lamina:shape";
+    static final String STRUCTURE = "lamina:structure";
+    static final String TRAIN = "lamina:train";
+    static final String LOSS = "lamina:loss";
+
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private final FuzzCase c;
+    private final Verdict v = new Verdict();
+    private final List<Expected> networkErrors = new ArrayList<>();
+    private final List<Expected> networkTolerated = new ArrayList<>();
+    private final List<Expected> trainingErrors = new ArrayList<>();
+    private final List<Expected> trainingTolerated = new ArrayList<>();
+
+    private Oracle(FuzzCase c) {
+        this.c = c;
+    }
+
+    static Verdict judge(FuzzCase c) {
+        return new Oracle(c).judge();
+    }
+
+    private Verdict judge() {
+        if (c.hasJavacError()) {
+            return javacVerdict();
+        }
+        Ann network = c.network();
+        if (network == null) {
+            return notANetwork();
+        }
+        v.network = true;
+        checkNetwork(network);
+        checkTraining();
+        if (!c.shape.extendable()) {
+            v.network = false;
+            v.mandatory.add(new Expected(Set.of(c.declarationLine()), TARGET, "@Network on " + c.shape));
+            v.allowed.addAll(networkErrors);
+            v.allowed.addAll(networkTolerated);
+            v.allowed.addAll(trainingErrors);
+            v.allowed.addAll(trainingTolerated);
+        } else {
+            v.mandatory.addAll(networkErrors);
+            v.allowed.addAll(networkTolerated);
+            if (networkErrors.isEmpty()) {
+                v.mandatory.addAll(trainingErrors);
+            } else {
+                v.allowed.addAll(trainingErrors);
+            }
+            v.allowed.addAll(trainingTolerated);
+        }
+        return v;
+    }
+
+    private Verdict javacVerdict() {
+        v.javac = true;
+        Set<Integer> lines = new LinkedHashSet<>();
+        for (Ann a : c.classAnnotations) {
+            if (a.javacError != null) {
+                lines.add(c.classAnnotationLine(a));
+            }
+        }
+        for (Field f : c.renderedFields()) {
+            if (f.repeatsAnnotation() || f.annotations.stream().anyMatch(a -> a.javacError != null)) {
+                lines.add(c.fieldLine(f));
+            }
+        }
+        v.mandatory.add(new Expected(lines, "javac", "javac rejects the source"));
+        v.allowed.add(new Expected(null, "*", "anything but an internal error once javac has failed"));
+        return v;
+    }
+
+    private Verdict notANetwork() {
+        for (Field f : c.renderedFields()) {
+            if (!f.layerAnnotations().isEmpty()) {
+                v.mandatory.add(new Expected(Set.of(c.fieldLine(f)), STRUCTURE, "layer annotation outside a network"));
+            }
+        }
+        for (Ann a : c.classAnnotations("Train", "Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping")) {
+            v.mandatory.add(new Expected(Set.of(c.classAnnotationLine(a), c.declarationLine()), TRAIN,
+                    "@" + a.kind + " without @Network"));
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- the network
+
+    private void error(List<Expected> into, int line, String code, String reason) {
+        into.add(new Expected(Set.of(line), code, reason));
+    }
+
+    private void checkNetwork(Ann network) {
+        int networkLine = c.classAnnotationLine(network);
+        v.name = network.has("name") && !((String) network.attr("name").value()).isEmpty()
+                ? (String) network.attr("name").value() : c.className();
+        int[] dims = (int[]) network.attr("input").value();
+        v.input = Arrays.stream(dims).mapToObj(d -> (long) d).toList();
+        if (dims.length == 0) {
+            error(networkErrors, networkLine, RANGE, "no input dimension");
+        }
+        for (int d : dims) {
+            if (d <= 0) {
+                error(networkErrors, networkLine, RANGE, "input dimension " + d);
+            }
+        }
+        List<Long> shape = dims.length == 0 || Arrays.stream(dims).anyMatch(d -> d <= 0) ? null : v.input;
+        if (shape != null) {
+            noteActivation(shape);
+        }
+        int candidates = 0;
+        for (Field f : c.renderedFields()) {
+            int line = c.fieldLine(f);
+            List<Ann> layers = f.layerAnnotations();
+            if (layers.isEmpty()) {
+                if (f.isLayerType()) {
+                    candidates++;
+                    error(networkErrors, line, STRUCTURE, "Layer field without layer annotations");
+                }
+                continue;
+            }
+            candidates++;
+            List<String> forbidden = f.modifiers.stream().filter(m -> List.of("static", "private", "final").contains(m))
+                    .toList();
+            if (!f.isLayerType() || !forbidden.isEmpty()) {
+                error(networkErrors, line, STRUCTURE, !f.isLayerType() ? "layer annotations on a " + f.type
+                        : "stage field is " + forbidden);
+                // Not a stage: its values are not required to be checked, and what flows on is unknown.
+                error(networkTolerated, line, RANGE, "values of a field that is not a stage");
+                error(networkTolerated, line, SHAPE, "widths of a field that is not a stage");
+                shape = null;
+                continue;
+            }
+            shape = stage(f, line, layers, shape);
+        }
+        if (v.stages.isEmpty()) {
+            if (candidates == 0) {
+                error(networkErrors, networkLine, STRUCTURE, "no layers");
+            } else {
+                error(networkTolerated, networkLine, STRUCTURE, "no stage left after the field errors");
+            }
+        }
+        checkNetworkTests();
+        BigInteger bytes = v.trainable.add(v.nonTrainable).multiply(BigInteger.valueOf(4));
+        if (bytes.compareTo(LONG_MAX) > 0 || v.largestActivation.multiply(BigInteger.valueOf(3)).compareTo(LONG_MAX) > 0
+                || flopsBound.compareTo(LONG_MAX) > 0) {
+            // Counts a long cannot hold: an error is tolerated anywhere; without one, the generated counts
+            // must still be exact (which they cannot be), so an accepting processor fails later checks.
+            networkTolerated.add(new Expected(null, "*", "counts beyond a long"));
+        }
+    }
+
+    private BigInteger flopsBound = BigInteger.ZERO;
+
+    private void noteActivation(List<Long> shape) {
+        BigInteger size = size(shape);
+        if (size.compareTo(v.largestActivation) > 0) {
+            v.largestActivation = size;
+        }
+        flopsBound = flopsBound.add(size.multiply(BigInteger.valueOf(3)));
+    }
+
+    private static BigInteger size(List<Long> shape) {
+        return shape.stream().map(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+    }
+
+    /** One stage's layers in order; returns the shape that flows on (null: unknown). */
+    private List<Long> stage(Field f, int line, List<Ann> layers, List<Long> shape) {
+        List<String> parameters = new ArrayList<>();
+        boolean known = true;
+        for (Ann a : layers) {
+            switch (a.kind) {
+                case "Linear" -> {
+                    Integer in = a.has("in") ? (Integer) a.attr("in").value() : null;
+                    int out = (Integer) a.attr("out").value();
+                    if (in != null && in <= 0) {
+                        error(networkErrors, line, RANGE, "Linear in = " + in);
+                    }
+                    if (out <= 0) {
+                        error(networkErrors, line, RANGE, "Linear out = " + out);
+                    }
+                    if (shape == null) {
+                        error(networkTolerated, line, SHAPE, "Linear after an unknown width");
+                        known = false;
+                    } else if (shape.size() != 1) {
+                        error(networkErrors, line, SHAPE, "Linear on input of shape " + shape);
+                        known = false;
+                    } else if (in != null && in > 0 && in.longValue() != shape.get(0)) {
+                        error(networkErrors, line, SHAPE, "Linear in = " + in + " after width " + shape.get(0));
+                        known = false;
+                    } else if (in != null && in <= 0) {
+                        error(networkTolerated, line, SHAPE, "Linear with a non-positive in");
+                        known = false;
+                    } else if (out > 0) {
+                        BigInteger width = BigInteger.valueOf(shape.get(0));
+                        v.trainable = v.trainable.add(width.multiply(BigInteger.valueOf(out)).add(BigInteger.valueOf(out)));
+                        flopsBound = flopsBound.add(width.multiply(BigInteger.valueOf(out)).shiftLeft(1));
+                        parameters.add(f.name + ".weight");
+                        parameters.add(f.name + ".bias");
+                    }
+                    shape = out > 0 ? List.of((long) out) : null;
+                }
+                case "BatchNorm" -> {
+                    Integer features = a.has("features") ? (Integer) a.attr("features").value() : null;
+                    if (features != null && features <= 0) {
+                        error(networkErrors, line, RANGE, "BatchNorm features = " + features);
+                    }
+                    double eps = a.doubleValue("eps", 1e-5);
+                    if (!(Double.isFinite(eps) && eps > 0)) {
+                        error(networkErrors, line, RANGE, "BatchNorm eps = " + eps);
+                    }
+                    double momentum = a.doubleValue("momentum", 0.1);
+                    if (!(momentum >= 0 && momentum <= 1)) {
+                        error(networkErrors, line, RANGE, "BatchNorm momentum = " + momentum);
+                    }
+                    v.batchNorm = true;
+                    if (shape == null) {
+                        error(networkTolerated, line, SHAPE, "BatchNorm after an unknown width");
+                        known = false;
+                    } else if (features != null && features > 0 && features.longValue() != shape.get(0)) {
+                        error(networkErrors, line, SHAPE, "BatchNorm features = " + features + " after " + shape);
+                        shape = null; // the declared and the incoming width disagree: either may flow on
+                        known = false;
+                    } else {
+                        BigInteger n = BigInteger.valueOf(shape.get(0));
+                        v.trainable = v.trainable.add(n.shiftLeft(1));
+                        v.nonTrainable = v.nonTrainable.add(n.shiftLeft(1));
+                        parameters.addAll(List.of(f.name + ".bn.weight", f.name + ".bn.bias", f.name + ".bn.running_mean",
+                                f.name + ".bn.running_var"));
+                    }
+                }
+                case "Dropout" -> {
+                    double p = a.doubleValue("value", 0.5);
+                    if (!(p >= 0 && p < 1)) {
+                        error(networkErrors, line, RANGE, "Dropout p = " + p);
+                    }
+                    v.dropouts.add(p);
+                }
+                case "LeakyReLU" -> {
+                    double slope = a.doubleValue("value", 0.01);
+                    if (!(Double.isFinite(slope) && slope >= 0)) {
+                        error(networkErrors, line, RANGE, "LeakyReLU slope = " + slope);
+                    }
+                }
+                default -> { }
+            }
+            if (shape != null) {
+                noteActivation(shape);
+            }
+        }
+        v.stages.add(new Verdict.Stage(f.name, known && shape != null ? shape : null, parameters));
+        return shape;
+    }
+
+    private void checkNetworkTests() {
+        Ann tests = c.classAnnotation("NetworkTests");
+        if (tests == null) {
+            return;
+        }
+        int line = c.classAnnotationLine(tests);
+        v.testsEnabled = tests.has("enabled") ? (Boolean) tests.attr("enabled").value() : true;
+        v.testsBatchSize = tests.intValue("batchSize", 32);
+        v.testsSteps = tests.intValue("steps", 20);
+        v.testsTolerance = tests.doubleValue("tolerance", 1e-5);
+        if (v.testsBatchSize < 2) {
+            error(networkErrors, line, RANGE, "NetworkTests batchSize = " + v.testsBatchSize);
+        }
+        if (v.testsSteps < 1) {
+            error(networkErrors, line, RANGE, "NetworkTests steps = " + v.testsSteps);
+        }
+        if (!(Double.isFinite(v.testsTolerance) && v.testsTolerance >= 0)) {
+            error(networkErrors, line, RANGE, "NetworkTests tolerance = " + v.testsTolerance);
+        }
+    }
+
+    // ---------------------------------------------------------------- training
+
+    private void checkTraining() {
+        Ann train = c.classAnnotation("Train");
+        List<Ann> companions = c.classAnnotations("Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping");
+        if (train == null) {
+            for (Ann a : companions) {
+                error(trainingErrors, c.classAnnotationLine(a), TRAIN, "@" + a.kind + " without @Train");
+            }
+            return;
+        }
+        v.train = true;
+        int line = c.classAnnotationLine(train);
+        v.loss = train.has("loss") ? (String) train.attr("loss").value() : "CROSS_ENTROPY";
+        boolean bce = v.loss.equals("BCE_WITH_LOGITS");
+        int epochs = train.intValue("epochs", 10);
+        int batchSize = train.intValue("batchSize", 32);
+        // With two optimizers or two schedules, which one's values get checked is open.
+        List<Expected> rangeTarget = trainingErrors;
+        List<Ann> optimizers = c.classAnnotations("Adam", "Sgd");
+        List<Ann> schedules = c.classAnnotations("StepLr", "CosineLr");
+        if (optimizers.size() > 1 || schedules.size() > 1) {
+            rangeTarget = trainingTolerated;
+        }
+        if (optimizers.size() > 1) {
+            trainingErrors.add(new Expected(lines(optimizers), TRAIN, "two optimizers"));
+        }
+        if (schedules.size() > 1) {
+            trainingErrors.add(new Expected(lines(schedules), TRAIN, "two schedules"));
+        }
+        if (epochs < 1) {
+            error(rangeTarget, line, RANGE, "Train epochs = " + epochs);
+        }
+        if (batchSize < 1) {
+            error(rangeTarget, line, RANGE, "Train batchSize = " + batchSize);
+        }
+        if (batchSize == 1 && v.batchNorm) {
+            error(rangeTarget, line, TRAIN, "batchSize 1 with BatchNorm");
+        }
+        List<Long> output = v.stages.isEmpty() ? null : v.output();
+        if (output != null && output.size() == 1) {
+            long width = output.get(0);
+            if (!bce && width < 2) {
+                error(rangeTarget, line, LOSS, "cross-entropy on " + width + " output");
+            } else if (bce && width != 1) {
+                error(rangeTarget, line, LOSS, "BCE on " + width + " outputs");
+            }
+        } else {
+            error(trainingTolerated, line, LOSS, "a loss on output " + output + " (not flat, or unknown)");
+        }
+        for (Ann a : optimizers) {
+            optimizer(a, rangeTarget);
+        }
+        for (Ann a : schedules) {
+            schedule(a, rangeTarget);
+        }
+        Ann stopping = c.classAnnotation("EarlyStopping");
+        if (stopping != null) {
+            int at = c.classAnnotationLine(stopping);
+            String monitor = stopping.has("monitor") ? (String) stopping.attr("monitor").value() : "test_loss";
+            if (!Values.METRICS.contains(monitor) && !(bce && monitor.equals("test_roc_auc"))) {
+                error(rangeTarget, at, TRAIN, "monitor \"" + monitor + "\"");
+            }
+            int patience = stopping.intValue("patience", 3);
+            if (patience < 1) {
+                error(rangeTarget, at, RANGE, "patience = " + patience);
+            }
+            checkAtLeastZero(rangeTarget, at, "EarlyStopping minDelta", stopping.doubleValue("minDelta", 0));
+        }
+    }
+
+    private Set<Integer> lines(List<Ann> annotations) {
+        Set<Integer> lines = new LinkedHashSet<>();
+        annotations.forEach(a -> lines.add(c.classAnnotationLine(a)));
+        return lines;
+    }
+
+    private void optimizer(Ann a, List<Expected> into) {
+        int line = c.classAnnotationLine(a);
+        double lr = a.doubleValue("lr", 1e-3);
+        if (!(Double.isFinite(lr) && lr > 0)) {
+            error(into, line, RANGE, a.kind + " lr = " + lr);
+        }
+        checkAtLeastZero(into, line, a.kind + " weightDecay", a.doubleValue("weightDecay", 0));
+        if (a.kind.equals("Sgd")) {
+            double momentum = a.doubleValue("momentum", 0);
+            if (!(momentum >= 0 && momentum < 1)) {
+                error(into, line, RANGE, "Sgd momentum = " + momentum);
+            }
+            if (a.has("nesterov") && (Boolean) a.attr("nesterov").value() && momentum == 0) {
+                error(into, line, RANGE, "Nesterov without momentum");
+            }
+        } else {
+            for (String beta : List.of("beta1", "beta2")) {
+                double value = a.doubleValue(beta, beta.equals("beta1") ? 0.9 : 0.999);
+                if (!(value >= 0 && value < 1)) {
+                    error(into, line, RANGE, "Adam " + beta + " = " + value);
+                }
+            }
+            double eps = a.doubleValue("eps", 1e-8);
+            if (!(Double.isFinite(eps) && eps > 0)) {
+                error(into, line, RANGE, "Adam eps = " + eps);
+            }
+        }
+    }
+
+    private void schedule(Ann a, List<Expected> into) {
+        int line = c.classAnnotationLine(a);
+        if (a.kind.equals("StepLr")) {
+            int stepSize = (Integer) a.attr("stepSize").value();
+            if (stepSize < 1) {
+                error(into, line, RANGE, "StepLr stepSize = " + stepSize);
+            }
+            double gamma = a.doubleValue("gamma", 0.1);
+            if (!(gamma > 0 && gamma <= 1)) {
+                error(into, line, RANGE, "StepLr gamma = " + gamma);
+            }
+        } else {
+            if (a.has("epochs") && a.intValue("epochs", 1) < 1) {
+                error(into, line, RANGE, "CosineLr epochs = " + a.intValue("epochs", 1));
+            }
+            checkAtLeastZero(into, line, "CosineLr minLr", a.doubleValue("minLr", 0));
+        }
+    }
+
+    private void checkAtLeastZero(List<Expected> into, int line, String what, double value) {
+        if (!(Double.isFinite(value) && value >= 0)) {
+            error(into, line, RANGE, what + " = " + value);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.lamina.examples;
+
+import dev.lamina.dsl.Adam;
+import dev.lamina.dsl.BatchNorm;
+import dev.lamina.dsl.Conv2d;
+import dev.lamina.dsl.Dropout;
+import dev.lamina.dsl.Flatten;
+import dev.lamina.dsl.Layer;
+import dev.lamina.dsl.Linear;
+import dev.lamina.dsl.MaxPool2d;
+import dev.lamina.dsl.Network;
+import dev.lamina.dsl.ReLU;
+import dev.lamina.dsl.Train;
+
+/**
+ * The course's notebook 09 network: two small convolutions with pooling, then a Linear head. In the
+ * notebook, students print {@code cnn(batch_x).shape} to find the head's input size; here the compiler
+ * infers it (6 channels x 7 x 7 = 294) and rejects a wrong one.
+ *
+ * <pre>
+ * nn.Sequential(nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+ *               nn.Conv2d(3, 6, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+ *               nn.Flatten(), nn.BatchNorm1d(294), nn.Dropout(0.2), nn.Linear(294, 10))
+ * </pre>
+ */
+@Network(input = {1, 28, 28})
+@Train(data = MnistImageData.class, epochs = 5, batchSize = 32)
+@Adam(lr = 1e-3)
+public abstract class MnistCnn {
+    @Conv2d(in = 1, out = 3, kernel = 3, padding = 1) @ReLU @MaxPool2d(2) Layer conv1;
+    @Conv2d(in = 3, out = 6, kernel = 3, padding = 1) @ReLU @MaxPool2d(2) Layer conv2;
+    @Flatten @BatchNorm @Dropout(0.2)                                     Layer flat;
+    @Linear(in = 294, out = 10)                                           Layer logits;
+}
