@@ -18,6 +18,9 @@ per comparison:
 
   max_abs_difference <what> <value>
 
+and one line naming the module's BatchNorm classes and their PyTorch bases (batch_norm_classes
+BatchNorm2d/BatchNorm2d ...).
+
 It exits non-zero (with a traceback) when something does not load or names differ; the Java test judges
 the differences. It needs only torch (Debian's python3-torch): the safetensors files are read with
 model.py's own reader.

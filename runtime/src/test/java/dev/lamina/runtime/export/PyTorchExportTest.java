@@ -19,6 +19,7 @@ import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.io.SafeTensors;
 import dev.lamina.runtime.layers.LayerDefinition;
 import dev.lamina.runtime.layers.Layers;
+import dev.lamina.runtime.layers.PoolLayer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +48,12 @@ class PyTorchExportTest {
     private static final double TOLERANCE = 1e-5;
     private static final String PYTHON = System.getProperty("lamina.python", "/usr/bin/python3");
     private static final Pattern DIFFERENCE = Pattern.compile("(?m)^max_abs_difference (\\S+) (\\S+)$");
+    private static final Pattern BATCH_NORMS = Pattern.compile("(?m)^batch_norm_classes ?(.*)$");
 
     @TempDir Path directory;
+
+    /** The BatchNorm classes export_check.py found in the last checked model (class/PyTorch base). */
+    private String checkedBatchNorms;
 
     /** The course's seed network: 784-300-BN-ReLU-Drop(0.2)-300-BN-ReLU-Drop(0.2)-10. */
     static Architecture seed() {
@@ -77,6 +82,36 @@ class PyTorchExportTest {
                 .stage("norm", Layers.batchNorm(10, 0.01, 0.05), Layers.relu())
                 .stage("mix", Layers.linear(10, 6), Layers.softmax())
                 .stage("logit", Layers.linear(6, 1))
+                .build();
+    }
+
+    /**
+     * The course's notebook 09 network: Conv 1->3 k3 p1, ReLU, MaxPool 2, Conv 3->6 k3 p1, ReLU, MaxPool 2,
+     * Flatten, BatchNorm(294), Dropout, Linear 294->10.
+     */
+    static Architecture notebookCnn(double dropout) {
+        return Architecture.builder("MnistCnn", 1, 28, 28)
+                .stage("conv1", Layers.conv2d(1, 3, 3, 1, 1, 1), Layers.relu(), Layers.maxPool2d(2, 2, 0))
+                .stage("conv2", Layers.conv2d(3, 6, 3, 1, 1, 1), Layers.relu(), Layers.maxPool2d(2, 2, 0))
+                .stage("flat", Layers.flatten(), Layers.batchNorm(294, 1e-5, 0.1), Layers.dropout(dropout))
+                .stage("logits", Layers.linear(294, 10))
+                .build();
+    }
+
+    /**
+     * Non-square images with BatchNorm over the input's channels, a dilated padded convolution, AvgPool2d
+     * with stride and padding, a strided convolution sharing its stage with a BatchNorm2d, MaxPool2d with
+     * stride 1 and padding, then Flatten and a Linear: (2, 13, 10) -> (4, 13, 10) -> (4, 7, 5) -> (5, 3, 2)
+     * -> (5, 4, 3) -> 60 -> 3.
+     */
+    static Architecture imageKinds() {
+        return Architecture.builder("ImageKinds", 2, 13, 10)
+                .stage("stem", Layers.batchNorm(2, 1e-3, 0.2), Layers.conv2d(2, 4, 3, 1, 2, 2), Layers.leakyRelu(0.1))
+                .stage("pool", Layers.avgPool2d(3, 2, 1))
+                .stage("block",
+                        Layers.conv2d(4, 5, 3, 2, 0, 1), Layers.batchNorm(5, 1e-5, 0.1), Layers.tanh(),
+                        Layers.maxPool2d(2, 1, 1))
+                .stage("head", Layers.flatten(), Layers.linear(60, 3))
                 .build();
     }
 
@@ -185,6 +220,121 @@ class PyTorchExportTest {
     }
 
     @Test
+    void modelSourceOfNotebookCnnSpellsConvolutionsPoolingAndFlatten() {
+        try (LaminaNetwork network = LaminaNetwork.create(notebookCnn(0.2), Device.cpu(), 1)) {
+            String source = PyTorchExport.modelSource(network, null);
+
+            assertTrue(source.contains("INPUT_SHAPE = (1, 28, 28)\n"), source);
+            assertTrue(source.contains("OUTPUT_SHAPE = (10,)\n"), source);
+            assertTrue(source.contains(
+                    "#  input                                               (N, 1, 28, 28)         0\n"
+                    + "#  conv1    Conv2d(1, 3, k3, p1), ReLU, MaxPool2d(2)   (N, 3, 14, 14)        30\n"
+                    + "#  conv2    Conv2d(3, 6, k3, p1), ReLU, MaxPool2d(2)   (N, 6, 7, 7)         168\n"
+                    + "#  flat     Flatten, BatchNorm(294), Dropout(0.2)      (N, 294)           1,176\n"
+                    + "#  logits   Linear(294, 10)                            (N, 10)            2,950\n"), source);
+            assertTrue(source.contains("#  Total params: 4,324 (16.89 KB)\n"), source);
+            assertInOrder(source,
+                    "class Conv1(nn.Module):",
+                    "\"\"\"Stage conv1: Conv2d(1, 3, k3, p1), ReLU, MaxPool2d(2); output (N, 3, 14, 14).\"\"\"",
+                    "        conv = nn.Conv2d(1, 3, 3, stride=1, padding=1, dilation=1)\n"
+                            + "        self.weight = conv.weight\n"
+                            + "        self.bias = conv.bias\n"
+                            + "        self.relu = nn.ReLU()\n"
+                            + "        self.max_pool = nn.MaxPool2d(kernel_size=2, stride=2, padding=0)\n",
+                    "    def forward(self, x):\n"
+                            + "        x = F.conv2d(x, self.weight, self.bias, stride=1, padding=1, dilation=1)\n"
+                            + "        x = self.relu(x)\n"
+                            + "        x = self.max_pool(x)\n"
+                            + "        return x\n",
+                    "        return \"conv: in_channels=1, out_channels=3, kernel_size=3, stride=1, padding=1, dilation=1\"\n",
+                    "class Conv2(nn.Module):",
+                    "output (N, 6, 7, 7).",
+                    "class Flat(nn.Module):",
+                    "        self.flatten = nn.Flatten()\n"
+                            + "        self.bn = BatchNorm1d(294, eps=1e-05, momentum=0.1)\n"
+                            + "        self.dropout = nn.Dropout(p=0.2)\n",
+                    "class Logits(nn.Module):",
+                    "        linear = nn.Linear(294, 10)\n",
+                    "class BatchNorm1d(nn.BatchNorm1d):");
+            // Only BatchNorm over features here: no BatchNorm2d class.
+            assertFalse(source.contains("BatchNorm2d"), source);
+        }
+    }
+
+    @Test
+    void modelSourceUsesBatchNorm2dOverImageChannels() {
+        try (LaminaNetwork network = LaminaNetwork.create(imageKinds(), Device.cpu(), 1)) {
+            String source = PyTorchExport.modelSource(network, null);
+
+            assertInOrder(source,
+                    "class Stem(nn.Module):",
+                    "Stage stem: BatchNorm(2), Conv2d(2, 4, k3, p2, d2), LeakyReLU(0.1); output (N, 4, 13, 10).",
+                    "        self.bn = BatchNorm2d(2, eps=0.001, momentum=0.2)\n"
+                            + "        # The Conv2d's weight and bias belong to the stage itself, as in Lamina: stem.weight, stem.bias.\n"
+                            + "        conv = nn.Conv2d(2, 4, 3, stride=1, padding=2, dilation=2)\n",
+                    "        x = self.bn(x)\n"
+                            + "        x = F.conv2d(x, self.weight, self.bias, stride=1, padding=2, dilation=2)\n"
+                            + "        x = self.leaky_relu(x)\n",
+                    "class Pool(nn.Module):",
+                    "Stage pool: AvgPool2d(3, s2, p1); output (N, 4, 7, 5).",
+                    "        self.avg_pool = nn.AvgPool2d(kernel_size=3, stride=2, padding=1, count_include_pad=True)\n",
+                    "class Block(nn.Module):",
+                    "Stage block: Conv2d(4, 5, k3, s2), BatchNorm(5), Tanh, MaxPool2d(2, s1, p1); output (N, 5, 4, 3).",
+                    "        conv = nn.Conv2d(4, 5, 3, stride=2, padding=0, dilation=1)\n",
+                    "        self.bn = BatchNorm2d(5, eps=1e-05, momentum=0.1)\n",
+                    "        self.max_pool = nn.MaxPool2d(kernel_size=2, stride=1, padding=1)\n",
+                    "class Head(nn.Module):",
+                    "Stage head: Flatten, Linear(60, 3); output (N, 3).",
+                    "class BatchNorm1d(nn.BatchNorm1d):",
+                    "class BatchNorm2d(nn.BatchNorm2d):",
+                    "        self.register_buffer(\"num_batches_tracked\", None)\n",
+                    "def load_safetensors(path=WEIGHTS):");
+        }
+    }
+
+    @Test
+    void notebookCnnGivesLaminasOutputsInPyTorch() throws Exception {
+        try (LaminaNetwork network = LaminaNetwork.create(notebookCnn(0.2), Device.cpu(), 12)) {
+            Map<String, Double> differences = exportAndCheck(network, new long[] {1, 28, 28}, false);
+            assertEquals(List.of("eval.output"), List.copyOf(differences.keySet()));
+        }
+    }
+
+    @Test
+    void notebookCnnTrainStepGivesLaminasOutputsAndRunningStatisticsInPyTorch() throws Exception {
+        try (LaminaNetwork network = LaminaNetwork.create(notebookCnn(0.0), Device.cpu(), 13)) {
+            Map<String, Double> differences = exportAndCheck(network, new long[] {1, 28, 28}, true);
+            assertEquals(List.of("eval.output", "train.output", "train.flat.bn.running_mean",
+                    "train.flat.bn.running_var"), List.copyOf(differences.keySet()));
+            assertEquals("BatchNorm1d/BatchNorm1d", checkedBatchNorms);
+        }
+    }
+
+    @Test
+    void imageBatchNormAvgPoolAndDilationGiveLaminasOutputsInPyTorch() throws Exception {
+        try (LaminaNetwork network = LaminaNetwork.create(imageKinds(), Device.cpu(), 14)) {
+            Map<String, Double> differences = exportAndCheck(network, new long[] {2, 13, 10}, true);
+            assertEquals(2 + 2 * 2, differences.size(), differences.toString());
+            assertTrue(differences.containsKey("train.stem.bn.running_var"), differences.toString());
+            assertTrue(differences.containsKey("train.block.bn.running_mean"), differences.toString());
+            assertEquals("BatchNorm2d/BatchNorm2d BatchNorm2d/BatchNorm2d", checkedBatchNorms);
+        }
+    }
+
+    @Test
+    void unknownPoolingKindIsRejected() {
+        Architecture architecture = Architecture.builder("OddPool", 1, 4, 4)
+                .stage("pool", new PoolLayer("LpPool2d", 2, 2, 0))
+                .stage("head", Layers.flatten(), Layers.linear(4, 2))
+                .build();
+        try (LaminaNetwork network = LaminaNetwork.create(architecture, Device.cpu(), 1)) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> PyTorchExport.write(network, directory.resolve("odd")));
+            assertEquals("OddPool.pool: cannot export a LpPool2d layer to PyTorch", e.getMessage());
+        }
+    }
+
+    @Test
     void stageNamesPythonCannotUseAsAttributesStillLoadAndRun() throws Exception {
         Architecture awkward = Architecture.builder("F", 6)
                 .stage("forward", Layers.linear(6, 5), Layers.batchNorm(5, 1e-5, 0.1), Layers.relu())
@@ -272,21 +422,30 @@ class PyTorchExportTest {
      */
     private Map<String, Double> exportAndCheck(LaminaNetwork network, int width, boolean trainStep)
             throws IOException, InterruptedException {
+        return exportAndCheck(network, new long[] {width}, trainStep);
+    }
+
+    /** {@link #exportAndCheck(LaminaNetwork, int, boolean)} for samples of shape {@code sample}. */
+    private Map<String, Double> exportAndCheck(LaminaNetwork network, long[] sample, boolean trainStep)
+            throws IOException, InterruptedException {
         requirePythonWithTorch();
-        trainBatchNorm(network, width);
+        trainBatchNorm(network, sample);
         Path export = directory.resolve("export");
         PyTorchExport.write(network, export);
 
         Map<String, SafeTensors.Tensor> check = new LinkedHashMap<>();
+        int seed = (int) java.util.Arrays.stream(sample).sum();
         try (NDManager scope = network.manager().newSubManager()) {
-            float[] input = samples(new Random(width), 32, width);
-            check.put("input", new SafeTensors.Tensor(new long[] {32, width}, input));
-            NDArray output = network.forwardEval(scope.create(input, new Shape(32, width)));
+            long[] evalShape = batch(32, sample);
+            float[] input = samples(new Random(seed), evalShape);
+            check.put("input", new SafeTensors.Tensor(evalShape, input));
+            NDArray output = network.forwardEval(scope.create(input, new Shape(evalShape)));
             check.put("eval.output", tensor(output));
             if (trainStep) {
-                float[] trainInput = samples(new Random(width + 1), 16, width);
-                check.put("train.input", new SafeTensors.Tensor(new long[] {16, width}, trainInput));
-                check.put("train.output", tensor(network.forwardTrain(scope.create(trainInput, new Shape(16, width)))));
+                long[] trainShape = batch(16, sample);
+                float[] trainInput = samples(new Random(seed + 1), trainShape);
+                check.put("train.input", new SafeTensors.Tensor(trainShape, trainInput));
+                check.put("train.output", tensor(network.forwardTrain(scope.create(trainInput, new Shape(trainShape)))));
                 for (String name : network.parameterNames()) {
                     if (name.contains("running_")) {
                         check.put("train." + name, tensor(network.parameter(name)));
@@ -304,7 +463,10 @@ class PyTorchExportTest {
         while (matcher.find()) {
             differences.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
         }
-        System.out.println(network.name() + ": " + differences);
+        Matcher batchNorms = BATCH_NORMS.matcher(output);
+        assertTrue(batchNorms.find(), "export_check.py did not list the BatchNorm classes:\n" + output);
+        checkedBatchNorms = batchNorms.group(1);
+        System.out.println(network.name() + ": " + differences + ", BatchNorm classes: [" + checkedBatchNorms + "]");
         assertFalse(differences.isEmpty(), "export_check.py reported nothing:\n" + output);
         differences.forEach((what, difference) -> assertTrue(difference < TOLERANCE,
                 network.name() + " " + what + ": PyTorch differs from Lamina by " + difference + "\n" + output));
@@ -313,10 +475,15 @@ class PyTorchExportTest {
 
     /** A few train-mode passes on MNIST-like batches, so the running statistics are far from 0 and 1. */
     private static void trainBatchNorm(LaminaNetwork network, int width) {
+        trainBatchNorm(network, new long[] {width});
+    }
+
+    private static void trainBatchNorm(LaminaNetwork network, long[] sample) {
         Random random = new Random(42);
+        long[] shape = batch(32, sample);
         try (NDManager scope = network.manager().newSubManager()) {
             for (int step = 0; step < 3; step++) {
-                network.forwardTrain(scope.create(samples(random, 32, width), new Shape(32, width)));
+                network.forwardTrain(scope.create(samples(random, shape), new Shape(shape)));
             }
         }
         if (network.hasBatchNorm()) {
@@ -327,9 +494,17 @@ class PyTorchExportTest {
         }
     }
 
+    /** The shape of a batch of {@code rows} samples of shape {@code sample}. */
+    private static long[] batch(long rows, long[] sample) {
+        long[] shape = new long[sample.length + 1];
+        shape[0] = rows;
+        System.arraycopy(sample, 0, shape, 1, sample.length);
+        return shape;
+    }
+
     /** Pixel-like values: most zero, the rest in (0, 1]. */
-    private static float[] samples(Random random, int rows, int width) {
-        float[] values = new float[rows * width];
+    private static float[] samples(Random random, long[] shape) {
+        float[] values = new float[Math.toIntExact(new Shape(shape).size())];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble() < 0.3 ? 1f - random.nextFloat() : 0f;
         }
