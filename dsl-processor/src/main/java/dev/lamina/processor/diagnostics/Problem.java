@@ -39,6 +39,13 @@ public enum Problem {
             "lamina:range",
             "%s: @Network input dimension %d is %d, but every dimension must be positive, as in"
                     + " @Network(input = 784)"),
+    NETWORK_NAME_INVALID(
+            "lamina:range",
+            "%s: @Network(name = \"%s\") may only use letters, digits, '_', '-', '.' and single inner spaces;"
+                    + " the name becomes a folder, a file header and a report title"),
+    NETWORK_TOO_LARGE(
+            "lamina:range",
+            "%s: at %s the network has more %s than a long can count; use smaller widths"),
     INPUT_MISSING(
             "lamina:range",
             "%s: @Network input names no dimension; give the shape of one sample, as in @Network(input ="

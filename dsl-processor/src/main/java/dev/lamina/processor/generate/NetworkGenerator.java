@@ -93,7 +93,8 @@ public final class NetworkGenerator {
                 .addStatement("this.network = network");
         for (InferredStage stage : network.stages()) {
             String field = stage.stage().name();
-            wrap.addStatement("this.$N = network.stage($S)", field, field);
+            // super., because a stage may share its name with a member of this class (network, SUMMARY, ...).
+            wrap.addStatement("super.$N = network.stage($S)", field, field);
         }
         return List.of(
                 MethodSpec.constructorBuilder()

@@ -41,6 +41,9 @@ import javax.lang.model.util.Types;
  */
 public final class NetworkParser {
 
+    private static final java.util.regex.Pattern VALID_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+( [A-Za-z0-9_.-]+)*");
+
     private final Types types;
     private final AnnotationValues values;
     private final TypeMirror layerType;
@@ -61,6 +64,8 @@ public final class NetworkParser {
         String name = values.getString(network, "name");
         if (name.isEmpty()) {
             name = type.getSimpleName().toString();
+        } else if (!VALID_NAME.matcher(name).matches()) {
+            report.report(Problem.NETWORK_NAME_INVALID, source.at("name"), type.getSimpleName(), name);
         }
         List<StageModel> stages = new ArrayList<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {

@@ -40,9 +40,9 @@ public final class TestSettingsParser {
                 report.report(Problem.TRAINING_VALUE_OUT_OF_RANGE, source.at("steps"), name, "NetworkTests", "steps",
                         settings.steps(), "the learning test needs at least 1 step");
             }
-            if (!(settings.tolerance() >= 0)) {
+            if (!(settings.tolerance() >= 0) || Double.isInfinite(settings.tolerance())) {
                 report.report(Problem.TRAINING_VALUE_OUT_OF_RANGE, source.at("tolerance"), name, "NetworkTests",
-                        "tolerance", settings.tolerance(), "must be 0 or more");
+                        "tolerance", settings.tolerance(), "must be a finite number, 0 or more");
             }
             return settings;
         }

@@ -38,6 +38,26 @@ public record InferredNetwork(NetworkModel model, List<InferredStage> stages) {
         return (trainableParameters() + nonTrainableParameters()) * Float.BYTES;
     }
 
+    /**
+     * Computes every total with overflow checks.
+     *
+     * @throws ArithmeticException if one exceeds a long
+     */
+    public void checkTotals() {
+        long trainable = 0;
+        long nonTrainable = 0;
+        long flops = 0;
+        long activations = 0;
+        for (InferredLayer layer : layers().toList()) {
+            trainable = Math.addExact(trainable, layer.trainableParameters());
+            nonTrainable = Math.addExact(nonTrainable, layer.nonTrainableParameters());
+            flops = Math.addExact(flops, layer.flops());
+            activations = Math.addExact(activations, layer.output() == null ? 0 : layer.output().size());
+        }
+        Math.multiplyExact(Math.addExact(trainable, nonTrainable), (long) Float.BYTES);
+        Math.multiplyExact(activations, (long) Float.BYTES);
+    }
+
     private java.util.stream.Stream<InferredLayer> layers() {
         return stages.stream().flatMap(s -> s.layers().stream());
     }

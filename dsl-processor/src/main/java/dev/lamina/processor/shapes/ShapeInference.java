@@ -47,10 +47,33 @@ public final class ShapeInference {
             }
             stages.add(new InferredStage(stage, layers));
         }
-        return new InferredNetwork(network, stages);
+        InferredNetwork inferred = new InferredNetwork(network, stages);
+        try {
+            inferred.checkTotals();
+        } catch (ArithmeticException overflow) {
+            report.report(Problem.NETWORK_TOO_LARGE, network.source().location(), network.type().getSimpleName(),
+                    "its totals", "parameters, FLOPs or activation bytes");
+        }
+        return inferred;
     }
 
     private InferredLayer next(StageModel stage, LayerModel layer) {
+        InferredLayer inferred;
+        try {
+            inferred = inferLayer(stage, layer);
+        } catch (ArithmeticException overflow) {
+            // Sizes beyond a long: one error here, and nothing downstream is checked against them.
+            report.report(Problem.NETWORK_TOO_LARGE, layer.source().location(), stage.name(),
+                    "@" + layer.kind() + " of " + stage.name(), "values or parameters");
+            inferred = new InferredLayer(layer, current, null, 0, 0, 0, 0);
+        }
+        current = inferred.output();
+        previousStage = stage;
+        previousLayer = layer;
+        return inferred;
+    }
+
+    private InferredLayer inferLayer(StageModel stage, LayerModel layer) {
         Shape input = current;
         InferredLayer inferred;
         if (layer instanceof LinearModel linear) {
@@ -64,12 +87,9 @@ public final class ShapeInference {
         } else if (layer instanceof FlattenModel) {
             inferred = new InferredLayer(layer, input, input == null ? null : Shape.of(input.size()), 0, 0, 0, 0);
         } else {
-            long flops = input == null ? 0 : elementwiseFlops(layer) * input.size();
+            long flops = input == null ? 0 : Math.multiplyExact(elementwiseFlops(layer), input.size());
             inferred = new InferredLayer(layer, input, input, 0, 0, 0, flops);
         }
-        current = inferred.output();
-        previousStage = stage;
-        previousLayer = layer;
         return inferred;
     }
 
@@ -91,7 +111,9 @@ public final class ShapeInference {
         if (in <= 0 || out <= 0) {
             return new InferredLayer(linear, input, out > 0 ? Shape.of(out) : null, Math.max(in, 0), 0, 0, 0);
         }
-        return new InferredLayer(linear, input, Shape.of(out), in, in * out + out, 0, 2 * in * out);
+        long weights = Math.multiplyExact(in, out);
+        return new InferredLayer(linear, input, Shape.of(out), in, Math.addExact(weights, out), 0,
+                Math.multiplyExact(2, weights));
     }
 
     private InferredLayer batchNorm(StageModel stage, BatchNormModel batchNorm, Shape input) {
@@ -109,8 +131,9 @@ public final class ShapeInference {
         if (features <= 0) {
             return new InferredLayer(batchNorm, input, output, 0, 0, 0, 0);
         }
-        long flops = output == null ? 0 : 2 * output.size();
-        return new InferredLayer(batchNorm, input, output, features, 2 * features, 2 * features, flops);
+        long flops = output == null ? 0 : Math.multiplyExact(2, output.size());
+        return new InferredLayer(batchNorm, input, output, features, Math.multiplyExact(2, features),
+                Math.multiplyExact(2, features), flops);
     }
 
     private InferredLayer conv(StageModel stage, Conv2dModel conv, Shape input) {
@@ -140,9 +163,9 @@ public final class ShapeInference {
         if (output == null || in <= 0) {
             return new InferredLayer(conv, input, output, Math.max(in, 0), 0, 0, 0);
         }
-        long weights = conv.out() * in * conv.kernel() * conv.kernel();
-        long flops = 2 * weights * output.dims().get(1) * output.dims().get(2);
-        return new InferredLayer(conv, input, output, in, weights + conv.out(), 0, flops);
+        long weights = Math.multiplyExact(Math.multiplyExact((long) conv.out(), in), (long) conv.kernel() * conv.kernel());
+        long flops = Math.multiplyExact(Math.multiplyExact(2, weights), output.dims().get(1) * output.dims().get(2));
+        return new InferredLayer(conv, input, output, in, Math.addExact(weights, conv.out()), 0, flops);
     }
 
     private InferredLayer pool(StageModel stage, PoolModel pool, Shape input) {
@@ -161,7 +184,7 @@ public final class ShapeInference {
                 output = Shape.of(input.dims().get(0), height, width);
             }
         }
-        long flops = output == null ? 0 : output.size() * (long) pool.kernel() * pool.kernel();
+        long flops = output == null ? 0 : Math.multiplyExact(output.size(), (long) pool.kernel() * pool.kernel());
         return new InferredLayer(pool, input, output, 0, 0, 0, flops);
     }
 

@@ -87,8 +87,8 @@ public final class TrainingValidator {
             if (!(optimizer.lr() > 0) || Double.isInfinite(optimizer.lr())) {
                 outOfRange(report, source, name, kind, "lr", optimizer.lr(), "the learning rate must be positive");
             }
-            if (!(optimizer.weightDecay() >= 0)) {
-                outOfRange(report, source, name, kind, "weightDecay", optimizer.weightDecay(), "must be 0 or more");
+            if (!(optimizer.weightDecay() >= 0) || Double.isInfinite(optimizer.weightDecay())) {
+                outOfRange(report, source, name, kind, "weightDecay", optimizer.weightDecay(), "must be a finite number, 0 or more");
             }
             if (kind.equals("Sgd")) {
                 if (!(optimizer.momentum() >= 0 && optimizer.momentum() < 1)) {
@@ -104,8 +104,8 @@ public final class TrainingValidator {
                         outOfRange(report, source, name, kind, beta, value, "betas must be in [0, 1)");
                     }
                 }
-                if (!(optimizer.eps() > 0)) {
-                    outOfRange(report, source, name, kind, "eps", optimizer.eps(), "must be positive (default 1e-8)");
+                if (!(optimizer.eps() > 0) || Double.isInfinite(optimizer.eps())) {
+                    outOfRange(report, source, name, kind, "eps", optimizer.eps(), "must be a finite positive number (default 1e-8)");
                 }
             }
         });
@@ -122,8 +122,8 @@ public final class TrainingValidator {
                 if (source.isExplicit("epochs") && schedule.epochs() < 1) {
                     outOfRange(report, source, name, "CosineLr", "epochs", schedule.epochs(), "at least 1 epoch");
                 }
-                if (!(schedule.minLr() >= 0)) {
-                    outOfRange(report, source, name, "CosineLr", "minLr", schedule.minLr(), "must be 0 or more");
+                if (!(schedule.minLr() >= 0) || Double.isInfinite(schedule.minLr())) {
+                    outOfRange(report, source, name, "CosineLr", "minLr", schedule.minLr(), "must be a finite number, 0 or more");
                 }
             }
         });
@@ -163,9 +163,9 @@ public final class TrainingValidator {
             outOfRange(report, stopping.source(), name, "EarlyStopping", "patience", stopping.patience(),
                     "wait at least 1 epoch");
         }
-        if (!(stopping.minDelta() >= 0)) {
+        if (!(stopping.minDelta() >= 0) || Double.isInfinite(stopping.minDelta())) {
             outOfRange(report, stopping.source(), name, "EarlyStopping", "minDelta", stopping.minDelta(),
-                    "must be 0 or more");
+                    "must be a finite number, 0 or more");
         }
     }
 
