@@ -76,6 +76,19 @@ public final class LaminaEngine {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
+    /** The innermost message: DJL wraps "offline mode" in messages about index files. */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        if (message != null && message.contains("Offline mode")) {
+            return "PyTorch's native library is not on the class path";
+        }
+        return e.getMessage() + (cause != e ? ": " + message : "");
+    }
+
     private static Engine start() {
         if (System.getProperty(OFFLINE_PROPERTY) == null) {
             System.setProperty(OFFLINE_PROPERTY, "true");
@@ -87,9 +100,9 @@ public final class LaminaEngine {
             return Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
             throw new LaminaRuntimeException(
-                    "Could not start DJL's PyTorch engine: "
-                            + e.getMessage()
-                            + ". Lamina loads PyTorch's native library from the class path and never"
+                    "Could not start DJL's PyTorch engine ("
+                            + rootCause(e)
+                            + "). Lamina loads PyTorch's native library from the class path and never"
                             + " downloads it: add the dependency "
                             + NATIVE_DEPENDENCY
                             + " (or a GPU build of it) next to ai.djl.pytorch:pytorch-engine.",

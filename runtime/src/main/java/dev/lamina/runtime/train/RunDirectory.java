@@ -48,12 +48,28 @@ final class RunDirectory {
             Files.createDirectories(path);
             Path probe = Files.createTempFile(path, ".write-test", ".tmp");
             Files.delete(probe);
+            removeUnfinishedWrites(path);
         } catch (IOException | SecurityException e) {
             throw new TrainingException("cannot write the run folder " + path.toAbsolutePath() + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another output directory",
                     e);
         }
         return new RunDirectory(path);
+    }
+
+    /**
+     * Deletes the temporary files of writes a killed run never finished ({@code .<name>.*.partial}); the
+     * files they were meant to replace are intact, since every write is atomic.
+     */
+    private static void removeUnfinishedWrites(Path path) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(path)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".partial")) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     Path path() {

@@ -2,6 +2,7 @@ package dev.lamina.runtime.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -75,6 +76,12 @@ public final class Trainer {
                 DataChecks.check(network, loss, test, "test");
             }
             return fit(network, train, test, runDirectory);
+        } catch (EngineException e) {
+            network.close();
+            throw new TrainingException("PyTorch failed while training " + job.networkName() + ": " + e.getMessage()
+                    + (String.valueOf(e.getMessage()).contains("allocate")
+                            ? ". The network or batch does not fit in memory: lower the batch size or the layer widths"
+                            : ""), e);
         } catch (IOException | RuntimeException | Error e) {
             network.close();
             throw e;
@@ -107,7 +114,12 @@ public final class Trainer {
             RunDirectory.Progress progress = new RunDirectory.Progress(0, 0, Double.NaN, 0, 0);
             if (config.resume()) {
                 progress = runDirectory.restoreCheckpoint(network, optimizer);
-                history.addAll(HistoryCsv.read(runDirectory.file(RunDirectory.HISTORY), loss == Loss.BCE_WITH_LOGITS));
+                // history.csv is written before the checkpoint: after a kill between the two it is one epoch
+                // ahead, and that epoch will be trained again.
+                int completed = progress.completedEpochs();
+                HistoryCsv.read(runDirectory.file(RunDirectory.HISTORY), loss == Loss.BCE_WITH_LOGITS).stream()
+                        .filter(row -> row.epoch() <= completed)
+                        .forEach(history::add);
                 if (progress.completedEpochs() >= config.epochs()) {
                     throw new TrainingException("nothing to resume: the run in " + runDirectory.path()
                             + " already completed " + progress.completedEpochs() + " of " + config.epochs()

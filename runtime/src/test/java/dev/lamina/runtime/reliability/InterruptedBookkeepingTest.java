@@ -1,6 +1,8 @@
 package dev.lamina.runtime.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Architecture;
@@ -12,7 +14,6 @@ import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingJob;
 import dev.lamina.runtime.train.TrainingResult;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +39,6 @@ class InterruptedBookkeepingTest {
     @TempDir Path directory;
 
     @Test
-    @Disabled("Bug found by this test: Trainer.fit adds every row of history.csv on resume, so the lost epoch is"
-            + " listed twice ([1, 2, 2, 3]). Fix: keep only rows with epoch <= progress.completedEpochs() (Trainer.java,"
-            + " the history.addAll(HistoryCsv.read(...)) line); then remove this @Disabled.")
     void resumingAfterAKillBetweenHistoryAndCheckpointListsEachEpochOnce() throws IOException {
         Architecture network = ReliabilityNetworks.mlp("Interrupted", 20, 16, 8);
         TrainTestData data = randomData(96);
@@ -67,6 +65,19 @@ class InterruptedBookkeepingTest {
                     "the history of the resumed run");
         }
         assertEquals(List.of("1", "2", "3"), epochs(run), "the epochs in history.csv");
+    }
+
+    @Test
+    void aNewRunRemovesTheTemporaryFilesOfWritesAKilledRunNeverFinished() throws IOException {
+        Architecture network = ReliabilityNetworks.mlp("Leftovers", 20, 16, 8);
+        Path run = Files.createDirectories(directory.resolve("Leftovers"));
+        Path leftover = Files.writeString(run.resolve(".checkpoint.safetensors.4711.partial"), "half a checkpoint");
+        Path unrelated = Files.writeString(run.resolve("notes.txt"), "mine");
+        TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(32).device("cpu").progressBar(false)
+                .outputDirectory(directory).build();
+        train(network, config, randomData(64)).close();
+        assertFalse(Files.exists(leftover), "the unfinished write is gone");
+        assertTrue(Files.exists(unrelated), "other files are left alone");
     }
 
     private static List<String> epochs(Path run) throws IOException {
