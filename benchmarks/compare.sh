@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
     --pytorch-blas) blas="$2"; shift 2 ;;
     --build) build=always; shift ;;
     --no-build) build=never; shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -92,7 +92,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------- competing load
 load_pid=""
-cleanup() { if [ -n "$load_pid" ]; then kill "$load_pid" 2>/dev/null || true; fi; }
+cleanup() { if [ -n "$load_pid" ]; then kill "$load_pid" 2>/dev/null || true; wait "$load_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT INT TERM
 if $load; then
   yes > /dev/null &

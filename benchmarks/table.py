@@ -14,8 +14,15 @@ import sys
 IMPLS = ("lamina", "djl-raw", "pytorch")
 
 
-def threads_label(row):
-    return "default (%d)" % row["threads"] if row.get("thread_setting") == "default" else str(row["threads"])
+def threads_label(impls):
+    """The count, or for the implementations' defaults what each chose: 'default (1)', 'default (1, 2)'."""
+    rows = [impls[name] for name in IMPLS if name in impls]
+    if rows[0].get("thread_setting") != "default":
+        return str(rows[0]["threads"])
+    counts = sorted({row["threads"] for row in rows})
+    if len(counts) == 1:
+        return "default (%d)" % counts[0]
+    return "default (%s)" % ", ".join("%s %d" % (name, impls[name]["threads"]) for name in IMPLS if name in impls)
 
 
 def main(path):
@@ -55,9 +62,8 @@ def main(path):
     print("|---|---|---:|---:|---:|---:|---:|---|")
     for key in order:
         impls = best[key]
-        any_row = next(iter(impls.values()))
         print("| %s batch %d | %s | %s | %s | %s | %s | %s | %s |" % (
-            key[0], key[1], threads_label(any_row), sps(impls, "lamina"), sps(impls, "djl-raw"),
+            key[0], key[1], threads_label(impls), sps(impls, "lamina"), sps(impls, "djl-raw"),
             sps(impls, "pytorch"), ratio(impls, "lamina", "pytorch"), ratio(impls, "lamina", "djl-raw"),
             rss(impls)))
     print()

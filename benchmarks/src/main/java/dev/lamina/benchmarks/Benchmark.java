@@ -32,8 +32,9 @@ public final class Benchmark {
         try {
             options = BenchmarkOptions.parse(args);
         } catch (BenchmarkOptions.UsageException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            boolean help = BenchmarkOptions.USAGE.equals(e.getMessage());
+            (help ? System.out : System.err).println(e.getMessage());
+            System.exit(help ? 0 : 2);
             return;
         }
         try {
@@ -62,7 +63,7 @@ public final class Benchmark {
         for (BenchmarkOptions.NetworkBatch networkBatch : options.configurations()) {
             BenchmarkNetwork network = networkBatch.network();
             for (String impl : options.impls()) {
-                if (!Configuration.supported(impl, network)) {
+                if (!Configuration.supported(impl, network, options.rawOnAllNetworks())) {
                     continue;
                 }
                 TrainTestData data = loaded.get(network);
@@ -77,7 +78,8 @@ public final class Benchmark {
                 double seconds = impl.equals(Configuration.LAMINA)
                         ? HarnessRun.timedEpochSeconds(configuration, data, threads, options.outputDirectory()
                                 .resolve("batch" + configuration.batchSize() + "-threads" + LaminaEngine.threads()))
-                        : RawDjlLoop.timedEpochSeconds(data.train(), configuration.batchSize(), options.rawAdam());
+                        : RawDjlLoop.timedEpochSeconds(network, data.train(), configuration.batchSize(),
+                                options.rawAdam());
                 Measurement measurement = new Measurement(configuration, LaminaEngine.threads(), threadSetting,
                         data.train().size(), seconds, PeakMemory.megabytes());
                 results.println(measurement.toJson());

@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param configurations the networks and batch sizes, in the order they run
  */
 record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls,
-        List<NetworkBatch> configurations, RawDjlLoop.AdamVariant rawAdam, Path outputDirectory) {
+        List<NetworkBatch> configurations, RawDjlLoop.AdamVariant rawAdam, boolean rawOnAllNetworks,
+        Path outputDirectory) {
 
     /** A network at one batch size. */
     record NetworkBatch(BenchmarkNetwork network, int batchSize) {}
@@ -31,6 +32,7 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
             "  --impl LIST         lamina,djl-raw (default: both; djl-raw trains MnistMlp only)",
             "  --configs LIST      NETWORK:BATCH,... (default: " + DEFAULT_CONFIGURATIONS + ")",
             "  --raw-adam VARIANT  fused (JniUtils.adamUpdate) or djl (Optimizer.adam()) (default: fused)",
+            "  --raw-networks SET  mnist (default) or all: where the hand-written loop runs too",
             "  --repo-root DIR     the repository, for examples/data (default: found from the working directory)",
             "  --output-dir DIR    run folders of the harness (default: <repo-root>/benchmarks/target/runs)");
 
@@ -40,6 +42,7 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
         String impls = Configuration.LAMINA + "," + Configuration.DJL_RAW;
         String configurations = DEFAULT_CONFIGURATIONS;
         String rawAdam = "fused";
+        String rawNetworks = "mnist";
         Path outputDirectory = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -56,6 +59,7 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
                 case "--impl" -> impls = value;
                 case "--configs" -> configurations = value;
                 case "--raw-adam" -> rawAdam = value;
+                case "--raw-networks" -> rawNetworks = value;
                 case "--output-dir" -> outputDirectory = Path.of(value);
                 default -> throw new UsageException("unknown option " + option + "\n" + USAGE);
             }
@@ -66,7 +70,7 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
         }
         return new BenchmarkOptions(root, parseThreads(threads), parseImpls(impls),
                 parseConfigurations(configurations),
-                RawDjlLoop.AdamVariant.valueOf(rawAdam.toUpperCase(Locale.ROOT)),
+                RawDjlLoop.AdamVariant.valueOf(rawAdam.toUpperCase(Locale.ROOT)), parseRawNetworks(rawNetworks),
                 outputDirectory == null ? root.resolve("benchmarks/target/runs") : outputDirectory.toAbsolutePath());
     }
 
@@ -91,6 +95,14 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
             threads.add(count);
         }
         return threads;
+    }
+
+    private static boolean parseRawNetworks(String value) {
+        return switch (value) {
+            case "mnist" -> false;
+            case "all" -> true;
+            default -> throw new UsageException("--raw-networks is mnist or all, was '" + value + "'");
+        };
     }
 
     private static List<String> parseImpls(String value) {

@@ -10,9 +10,12 @@ record Configuration(String impl, BenchmarkNetwork network, int batchSize) {
     static final String LAMINA = "lamina";
     static final String DJL_RAW = "djl-raw";
 
-    /** Whether {@code impl} can train {@code network}: the hand-written loop exists for MNIST only. */
-    static boolean supported(String impl, BenchmarkNetwork network) {
-        return impl.equals(LAMINA) || network == BenchmarkNetwork.MNIST_MLP;
+    /**
+     * Whether {@code impl} measures {@code network}: the hand-written loop runs for MNIST only unless asked
+     * for every network ({@code --raw-networks all}).
+     */
+    static boolean supported(String impl, BenchmarkNetwork network, boolean rawOnAllNetworks) {
+        return impl.equals(LAMINA) || rawOnAllNetworks || network == BenchmarkNetwork.MNIST_MLP;
     }
 
     @Override

@@ -5,7 +5,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -13,22 +12,23 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
-import dev.lamina.examples.MnistMlpNetwork;
+import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.train.LossFunction;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The least a DJL user writes to train the MNIST network, with none of the harness's bookkeeping: the data
- * on the device once; per step a sub-manager, the batch gathered by a slice of the epoch's permutation,
- * forward in train mode, cross-entropy from log-softmax, backward, Adam. Like the harness (and PyTorch's
- * {@code loss.item()}) it reads each step's loss back, the one copy to Java per step. The network comes from
- * {@link LaminaNetwork#create} so both implementations train exactly the same blocks; the difference is
- * the loop around them.
+ * The least a DJL user writes to train a network, with none of the harness's bookkeeping: the data on the
+ * device once; per step a sub-manager, the batch gathered by a slice of the epoch's permutation, forward in
+ * train mode, the loss ({@link LossFunction#mean}: cross-entropy from log-softmax, or BCE-with-logits),
+ * backward, Adam. Like the harness (and PyTorch's {@code loss.item()}) it reads each step's loss back, the
+ * one copy to Java per step. The network comes from {@link LaminaNetwork#create} so both implementations
+ * train exactly the same blocks; the difference is the loop around them.
  */
 final class RawDjlLoop {
 
@@ -49,27 +49,29 @@ final class RawDjlLoop {
     private RawDjlLoop() {}
 
     /** Trains one warm-up epoch, then one timed epoch; returns the timed epoch's seconds. */
-    static double timedEpochSeconds(Dataset train, int batchSize, AdamVariant variant) {
+    static double timedEpochSeconds(BenchmarkNetwork benchmarkNetwork, Dataset train, int batchSize,
+            AdamVariant variant) {
         Engine engine = LaminaEngine.get();
-        try (LaminaNetwork network = LaminaNetwork.create(MnistMlpNetwork.ARCHITECTURE, Device.cpu(), SEED);
+        Loss loss = benchmarkNetwork.job().defaults().loss();
+        try (LaminaNetwork network = LaminaNetwork.create(benchmarkNetwork.job().architecture(), Device.cpu(), SEED);
                 NDManager dataManager = network.manager().newSubManager()) {
             int n = train.size();
             NDArray features = dataManager.create(train.features(), new Shape(n, train.sampleSize()));
-            NDArray labels = dataManager.create(train.labels()).toType(DataType.INT64, false);
+            NDArray labels = LossFunction.prepareLabels(loss, dataManager.create(train.labels()));
             Map<String, NDArray> parameters = network.trainableArrays();
             parameters.values().forEach(p -> p.setRequiresGradient(true));
             Updater updater = variant == AdamVariant.FUSED
                     ? new FusedAdam(parameters, dataManager)
                     : new DjlAdam(parameters);
-            epoch(engine, network, features, labels, batchSize, updater);
+            epoch(engine, network, loss, features, labels, batchSize, updater);
             long start = System.nanoTime();
-            epoch(engine, network, features, labels, batchSize, updater);
+            epoch(engine, network, loss, features, labels, batchSize, updater);
             return (System.nanoTime() - start) / 1e9;
         }
     }
 
-    private static void epoch(Engine engine, LaminaNetwork network, NDArray features, NDArray labels, int batchSize,
-            Updater updater) {
+    private static void epoch(Engine engine, LaminaNetwork network, Loss loss, NDArray features, NDArray labels,
+            int batchSize, Updater updater) {
         int n = (int) features.getShape().get(0);
         double lossSum = 0;
         try (NDManager epochScope = features.getManager().newSubManager()) {
@@ -83,13 +85,12 @@ final class RawDjlLoop {
                     NDArray indices = order.get(step, new NDIndex().addSliceDim(from, to));
                     NDArray x = features.get(step, new NDIndex("{}", indices));
                     NDArray y = labels.get(step, new NDIndex("{}", indices));
-                    NDArray loss;
+                    NDArray value;
                     try (GradientCollector collector = engine.newGradientCollector()) {
-                        NDArray logits = network.forwardTrain(x);
-                        loss = logits.logSoftmax(1).gather(y.expandDims(1), 1).neg().mean();
-                        collector.backward(loss);
+                        value = LossFunction.mean(loss, network.forwardTrain(x), y);
+                        collector.backward(value);
                     }
-                    lossSum += loss.getFloat();
+                    lossSum += value.getFloat();
                     updater.step();
                 }
             }
