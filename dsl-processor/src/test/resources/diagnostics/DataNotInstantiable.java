@@ -7,7 +7,7 @@ import dev.lamina.runtime.data.DataSource;
 import dev.lamina.runtime.data.TrainTestData;
 
 @Network(input = 784)
-@Train(data = DataNotInstantiable.Files.class) //! error lamina:train at ".class": DataNotInstantiable: @Train(data = Files.class) needs to be a public, non-abstract class with a public constructor without parameters
+@Train(data = DataNotInstantiable.Files.class) //! error lamina:train at ".class": DataNotInstantiable: @Train(data = Files.class) needs to be a public, non-abstract, top-level or static class with a public constructor without parameters
 abstract class DataNotInstantiable {
     @Linear(out = 10) Layer logits;
 

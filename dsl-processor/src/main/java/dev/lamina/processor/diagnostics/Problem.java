@@ -111,10 +111,13 @@ public enum Problem {
     NETWORK_CLASS_INNER(
             "lamina:target",
             "@Network class %s is an inner class; declare it 'static' so the generated %s can extend it"),
+    NETWORK_CLASS_MEMBER_CLASH(
+            "lamina:target",
+            "@Network class %s declares %s, which the generated %s %s; %s"),
     NETWORK_CLASS_NO_CONSTRUCTOR(
             "lamina:target",
-            "@Network class %s needs a constructor without parameters that is not private, so the"
-                    + " generated %s can call it"),
+            "@Network class %s needs a constructor without parameters that is not private and throws no"
+                    + " checked exception, so the generated %s can call it"),
 
     ACTIVATION_AFTER_ACTIVATION(
             "lamina:activation",
@@ -170,8 +173,9 @@ public enum Problem {
                     + " training and test data"),
     DATA_NOT_INSTANTIABLE(
             "lamina:train",
-            "%s: @Train(data = %s.class) needs to be a public, non-abstract class with a public constructor"
-                    + " without parameters, so the trainer can create it"),
+            "%s: @Train(data = %s.class) needs to be a public, non-abstract, top-level or static class with a"
+                    + " public constructor without parameters that throws no checked exception, so the trainer can"
+                    + " create it"),
     RUNTIME_MISSING(
             "lamina:train",
             "%s: @Train(data = ...) needs Lamina's runtime on the class path: add the dependency"

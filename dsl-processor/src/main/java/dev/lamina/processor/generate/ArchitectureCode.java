@@ -36,16 +36,21 @@ final class ArchitectureCode {
         return code.add("\n.build()$<$<").build();
     }
 
+    /** An inferred width as a Java literal: a flattened image can be wider than an int. */
+    private static String literal(long value) {
+        return value > Integer.MAX_VALUE ? value + "L" : Long.toString(value);
+    }
+
     private static CodeBlock layer(InferredLayer inferred) {
         if (inferred.layer() instanceof LinearModel linear) {
-            return CodeBlock.of("$T.linear($L, $L)", RuntimeTypes.LAYERS, inferred.features(), linear.out());
+            return CodeBlock.of("$T.linear($L, $L)", RuntimeTypes.LAYERS, literal(inferred.features()), linear.out());
         }
         if (inferred.layer() instanceof BatchNormModel batchNorm) {
-            return CodeBlock.of("$T.batchNorm($L, $L, $L)", RuntimeTypes.LAYERS, inferred.features(),
+            return CodeBlock.of("$T.batchNorm($L, $L, $L)", RuntimeTypes.LAYERS, literal(inferred.features()),
                     batchNorm.eps(), batchNorm.momentum());
         }
         if (inferred.layer() instanceof Conv2dModel conv) {
-            return CodeBlock.of("$T.conv2d($L, $L, $L, $L, $L, $L)", RuntimeTypes.LAYERS, inferred.features(), conv.out(),
+            return CodeBlock.of("$T.conv2d($L, $L, $L, $L, $L, $L)", RuntimeTypes.LAYERS, literal(inferred.features()), conv.out(),
                     conv.kernel(), conv.stride(), conv.padding(), conv.dilation());
         }
         if (inferred.layer() instanceof PoolModel pool) {

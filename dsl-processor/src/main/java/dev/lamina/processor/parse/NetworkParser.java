@@ -26,6 +26,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
@@ -42,14 +43,23 @@ import javax.lang.model.util.Types;
 public final class NetworkParser {
 
     private static final java.util.regex.Pattern VALID_NAME =
-            java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+( [A-Za-z0-9_.-]+)*");
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}_.-]+( [\\p{L}\\p{N}_.-]+)*");
+
+    /** The methods the generated network class defines, by name, with their parameter types. */
+    private static final java.util.Map<String, String> GENERATED_METHODS = java.util.Map.of(
+            "forwardTrain", "(ai.djl.ndarray.NDArray)", "forwardEval", "(ai.djl.ndarray.NDArray)",
+            "predict", "(float[][])", "predictProbabilities", "(float[][])", "parameter", "(java.lang.String)",
+            "parameterNames", "()", "save", "(java.nio.file.Path)", "load", "(java.nio.file.Path)",
+            "network", "()", "close", "()");
 
     private final Types types;
+    private final Elements elements;
     private final AnnotationValues values;
     private final TypeMirror layerType;
 
     public NetworkParser(Elements elements, Types types) {
         this.types = types;
+        this.elements = elements;
         this.values = new AnnotationValues(elements);
         this.layerType = elements.getTypeElement(LayerAnnotations.LAYER_TYPE).asType();
     }
@@ -57,9 +67,6 @@ public final class NetworkParser {
     /** The model, or empty if the class itself cannot carry a generated network. */
     public Optional<NetworkModel> parse(TypeElement type, Report report) {
         AnnotationMirror network = findAnnotation(type, LayerAnnotations.NETWORK).orElseThrow();
-        if (!isExtendable(type, report)) {
-            return Optional.empty();
-        }
         Source source = new Source(type, network);
         String name = values.getString(network, "name");
         if (name.isEmpty()) {
@@ -67,6 +74,10 @@ public final class NetworkParser {
         } else if (!VALID_NAME.matcher(name).matches()) {
             report.report(Problem.NETWORK_NAME_INVALID, source.at("name"), type.getSimpleName(), name);
         }
+        if (!isExtendable(type, report)) {
+            return Optional.empty();
+        }
+        checkSubclassable(type, report);
         List<StageModel> stages = new ArrayList<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
             parseStage(field, report).ifPresent(stages::add);
@@ -134,13 +145,32 @@ public final class NetworkParser {
             report.report(Problem.NETWORK_CLASS_INNER, type, type.getSimpleName(), generated);
             return false;
         }
+        return true;
+    }
+
+    /**
+     * What the generated subclass needs of a class it can extend: a constructor to call and no method it
+     * cannot implement or override. Reported without stopping, so the stages are still checked.
+     */
+    private void checkSubclassable(TypeElement type, Report report) {
+        String generated = GeneratedNames.networkClass(type);
         boolean callableConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)
+                        && !throwsChecked(c, types, elements));
         if (!callableConstructor) {
             report.report(Problem.NETWORK_CLASS_NO_CONSTRUCTOR, type, type.getSimpleName(), generated);
-            return false;
         }
-        return true;
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            String name = method.getSimpleName().toString();
+            if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+                report.report(Problem.NETWORK_CLASS_MEMBER_CLASH, method, type.getSimpleName(),
+                        "the abstract method " + name + "()", generated, "cannot implement",
+                        "give it a body or remove it");
+            } else if (signature(method).equals(GENERATED_METHODS.get(name)) && !overridable(method)) {
+                report.report(Problem.NETWORK_CLASS_MEMBER_CLASH, method, type.getSimpleName(),
+                        "a method " + name + "()", generated, "defines with the same parameters", "rename it");
+            }
+        }
     }
 
     private Optional<StageModel> parseStage(VariableElement field, Report report) {
@@ -205,6 +235,45 @@ public final class NetworkParser {
         return source.isExplicit(attribute)
                 ? OptionalInt.of(values.getInt(source.annotation(), attribute))
                 : OptionalInt.empty();
+    }
+
+    /** Return types of the generated methods, erased. */
+    private static final java.util.Map<String, String> GENERATED_RETURNS = java.util.Map.of(
+            "forwardTrain", "ai.djl.ndarray.NDArray", "forwardEval", "ai.djl.ndarray.NDArray", "predict", "int[]",
+            "predictProbabilities", "float[][]", "parameter", "ai.djl.ndarray.NDArray",
+            "parameterNames", "java.util.List", "save", "void", "load", "void",
+            "network", "dev.lamina.runtime.LaminaNetwork", "close", "void");
+
+    /**
+     * Whether the generated method with this signature can override (or, for a private one, sit beside)
+     * the user's: same return type, not final or static, and for save/load allowing their IOException.
+     */
+    private boolean overridable(ExecutableElement method) {
+        Set<Modifier> modifiers = method.getModifiers();
+        if (modifiers.contains(Modifier.PRIVATE)) {
+            return true;
+        }
+        String name = method.getSimpleName().toString();
+        boolean sameReturn = types.erasure(method.getReturnType()).toString().equals(GENERATED_RETURNS.get(name));
+        boolean allowsIo = !(name.equals("save") || name.equals("load")) || method.getThrownTypes().stream()
+                .map(t -> types.erasure(t).toString())
+                .anyMatch(t -> t.equals("java.io.IOException") || t.equals("java.lang.Exception")
+                        || t.equals("java.lang.Throwable"));
+        return sameReturn && allowsIo && !modifiers.contains(Modifier.FINAL) && !modifiers.contains(Modifier.STATIC);
+    }
+
+    /** Whether a constructor or method declares an exception its caller must handle. */
+    public static boolean throwsChecked(ExecutableElement executable, Types types, javax.lang.model.util.Elements elements) {
+        javax.lang.model.type.TypeMirror runtime = elements.getTypeElement("java.lang.RuntimeException").asType();
+        javax.lang.model.type.TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+        return executable.getThrownTypes().stream()
+                .anyMatch(t -> !types.isSubtype(t, runtime) && !types.isSubtype(t, error));
+    }
+
+    private String signature(ExecutableElement method) {
+        return method.getParameters().stream()
+                .map(p -> types.erasure(p.asType()).toString())
+                .collect(java.util.stream.Collectors.joining(",", "(", ")"));
     }
 
     static String qualifiedName(AnnotationMirror annotation) {

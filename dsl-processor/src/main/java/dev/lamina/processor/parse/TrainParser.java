@@ -61,7 +61,7 @@ public final class TrainParser {
         }
         return Optional.of(new TrainModel(
                 source,
-                dataClass(mirror),
+                dataClass(source, report),
                 ((VariableElement) values.get(mirror, "loss").getValue()).getSimpleName().toString(),
                 values.getInt(mirror, "epochs"),
                 values.getInt(mirror, "batchSize"),
@@ -72,16 +72,18 @@ public final class TrainParser {
                 find(type, EARLY_STOPPING).map(a -> earlyStopping(new Source(type, a)))));
     }
 
-    private Optional<TypeElement> dataClass(AnnotationMirror train) {
-        Object value = values.get(train, "data").getValue();
-        if (!(value instanceof TypeMirror type)) {
+    private Optional<TypeElement> dataClass(Source train, Report report) {
+        Object value = values.get(train.annotation(), "data").getValue();
+        if (!(value instanceof TypeMirror type) || type.getKind() == TypeKind.ERROR) {
             throw new UnresolvedValueException("Train", "data", value);
         }
         if (type.getKind() == TypeKind.VOID) {
             return Optional.empty();
         }
         if (type.getKind() != TypeKind.DECLARED) {
-            throw new UnresolvedValueException("Train", "data", value);
+            // int.class, String[].class: a type, but not a class the trainer could create.
+            report.report(Problem.DATA_NOT_A_DATA_SOURCE, train.at("data"), train.element().getSimpleName(), type);
+            return Optional.empty();
         }
         return Optional.of((TypeElement) ((DeclaredType) type).asElement());
     }

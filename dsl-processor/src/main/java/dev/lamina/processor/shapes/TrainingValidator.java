@@ -195,14 +195,17 @@ public final class TrainingValidator {
         Set<Modifier> modifiers = data.getModifiers();
         boolean constructible = modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.ABSTRACT)
                 && data.getKind().isClass()
+                && (data.getNestingKind() == javax.lang.model.element.NestingKind.TOP_LEVEL
+                        || modifiers.contains(Modifier.STATIC))
                 && ElementFilter.constructorsIn(data.getEnclosedElements()).stream()
-                        .anyMatch(TrainingValidator::isPublicNoArgument);
+                        .anyMatch(this::isPublicNoArgument);
         if (!constructible) {
             report.report(Problem.DATA_NOT_INSTANTIABLE, at, name, data.getSimpleName());
         }
     }
 
-    private static boolean isPublicNoArgument(ExecutableElement constructor) {
-        return constructor.getParameters().isEmpty() && constructor.getModifiers().contains(Modifier.PUBLIC);
+    private boolean isPublicNoArgument(ExecutableElement constructor) {
+        return constructor.getParameters().isEmpty() && constructor.getModifiers().contains(Modifier.PUBLIC)
+                && !dev.lamina.processor.parse.NetworkParser.throwsChecked(constructor, types, elements);
     }
 }

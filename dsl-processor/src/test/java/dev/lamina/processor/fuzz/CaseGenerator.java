@@ -24,14 +24,46 @@ import java.util.stream.Collectors;
  */
 final class CaseGenerator {
 
-    static final List<String> LAYER_KINDS =
-            List.of("Linear", "BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax");
+    static final List<String> LAYER_KINDS = List.of("Linear", "BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid",
+            "Tanh", "Softmax", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten");
     static final List<String> NON_LINEAR_KINDS =
             List.of("BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax");
     static final List<String> TRAINING_COMPANIONS = List.of("Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping");
 
     /** Share of cases left as generated (valid, or odd but legal); the rest are mutated. */
     private static final double UNMUTATED_SHARE = 0.45;
+
+    /** The int attributes of each layer that a width mutation may change. */
+    private static final java.util.Map<String, List<String>> SIZED_ATTRIBUTES = java.util.Map.of(
+            "Linear", List.of("in", "out"), "BatchNorm", List.of("features"),
+            "Conv2d", List.of("in", "out", "kernel", "stride", "padding", "dilation"),
+            "MaxPool2d", List.of("value", "stride", "padding"), "AvgPool2d", List.of("value", "stride", "padding"));
+
+    /** Members that leave the generated subclass compilable. */
+    static final List<String> HARMLESS_MEMBERS = List.of("void helper() {}", "int width() { return 3; }",
+            "static final int WIDTH = 4;", "public String toString() { return \"net\"; }", "static class Helper {}",
+            "Object network(int x) { return null; }", "void forwardEval(String s) {}", "private void close() {}",
+            "protected void finalizeLater() {}");
+
+    /** Members the generated subclass cannot compile next to, with the reason. */
+    static final List<List<String>> BREAKING_MEMBERS = List.of(
+            List.of("abstract void hook();", "an abstract method the generated final subclass does not implement"),
+            List.of("public final void close() {}", "a final close() the generated close() overrides"),
+            List.of("static void close() {}", "a static close() the generated close() would override"),
+            List.of("int network() { return 0; }", "network() with a return type the generated network() cannot have"),
+            List.of("void save(java.nio.file.Path file) {}", "save(Path) without 'throws IOException'"),
+            List.of("final Object parameterNames() { return null; }", "a final parameterNames()"));
+
+    /** @Train(data = ...): the literal and whether the language accepts it. */
+    static final List<List<String>> DATA = List.of(List.of("void.class", "ok"), List.of("Data.Good.class", "ok"),
+            List.of("Data.Generic.class", "ok"), List.of("int.class", "not a class"),
+            List.of("String[].class", "not a class"), List.of("String.class", "not a DataSource"),
+            List.of("Runnable.class", "not a DataSource"), List.of("Void.class", "not a DataSource"),
+            List.of("dev.lamina.runtime.data.DataSource.class", "an interface"),
+            List.of("Data.Abstract.class", "abstract"), List.of("Data.NeedsArgument.class", "no constructor without arguments"),
+            List.of("Data.Hidden.class", "not public"), List.of("Data.PrivateConstructor.class", "private constructor"),
+            List.of("Data.Inner.class", "an inner class: needs an enclosing instance"),
+            List.of("Data.Throwing.class", "its constructor throws a checked exception"));
 
     private final long seed;
 
@@ -52,10 +84,20 @@ final class CaseGenerator {
         FuzzCase c = new FuzzCase(index, caseSeed);
         buildConsistent(c, r);
         if (r.nextDouble() >= UNMUTATED_SHARE) {
-            int mutations = 1 + (r.nextDouble() < 0.3 ? 1 + (r.nextDouble() < 0.3 ? 1 : 0) : 0);
-            for (int i = 0; i < mutations; i++) {
-                mutate(c, r);
+            int count = 1 + (r.nextDouble() < 0.3 ? 1 + (r.nextDouble() < 0.3 ? 1 : 0) : 0);
+            List<Mutation> mutations = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                mutations.add(pickMutation(r));
             }
+            // javac's own mistakes last, so no later mutation repairs them unnoticed.
+            mutations.sort(java.util.Comparator.comparing(m -> m == Mutation.JAVAC));
+            for (Mutation m : mutations) {
+                mutate(c, r, m);
+            }
+        }
+        if (r.nextDouble() < 0.1) {
+            c.classAnnotations.forEach(a -> a.qualified = r.nextInt(3) == 0);
+            c.fields.forEach(f -> f.annotations.forEach(a -> a.qualified = r.nextInt(3) == 0));
         }
         return c;
     }
@@ -65,10 +107,13 @@ final class CaseGenerator {
     private void buildConsistent(FuzzCase c, Random r) {
         Ann network = new Ann("Network");
         int[] input;
-        if (r.nextDouble() < 0.88) {
+        double kind = r.nextDouble();
+        if (kind < 0.75) {
             input = new int[] {Values.validWidth(r)};
+        } else if (kind < 0.93) {
+            input = new int[] {1 + r.nextInt(3), 1 + r.nextInt(12), 1 + r.nextInt(12)};
         } else {
-            input = new int[2 + r.nextInt(2)];
+            input = new int[r.nextBoolean() ? 2 : 4];
             for (int i = 0; i < input.length; i++) {
                 input[i] = 1 + r.nextInt(5);
             }
@@ -90,7 +135,9 @@ final class CaseGenerator {
         for (int s = 0; s < stages; s++) {
             Field field = new Field(r.nextDouble() < 0.1 ? "dev.lamina.dsl.Layer" : "Layer", fieldName(r, names, s));
             field.annotations.addAll(consistentLayers(r, current));
-            current = widthAfter(field.annotations, current);
+            for (Ann a : field.annotations) {
+                current = shapeAfter(a, current);
+            }
             batchNorm |= field.annotations.stream().anyMatch(a -> a.kind.equals("BatchNorm"));
             c.fields.add(field);
         }
@@ -102,6 +149,12 @@ final class CaseGenerator {
             }
             c.fields.add(r.nextInt(c.fields.size() + 1), plain);
         }
+        if (r.nextDouble() < 0.12) {
+            addMember(c, new FuzzCase.Member(pick(r, HARMLESS_MEMBERS), null, false));
+        }
+        if (r.nextDouble() < 0.1) {
+            c.constructors.addAll(harmlessConstructors(r));
+        }
         if (current.length == 1 && r.nextDouble() < 0.35) {
             addTraining(c, r, current[0], batchNorm);
         }
@@ -109,6 +162,9 @@ final class CaseGenerator {
             c.classAnnotations.add(networkTests(r, 0));
         }
         Collections.shuffle(c.classAnnotations, r);
+        if (r.nextDouble() < 0.08) {
+            c.nesting = r.nextBoolean() ? FuzzCase.Nesting.STATIC_NESTED : FuzzCase.Nesting.IN_INTERFACE;
+        }
     }
 
     private static void setInput(Ann network, int[] dims, Random r) {
@@ -133,38 +189,144 @@ final class CaseGenerator {
         return name;
     }
 
-    /** A stage whose widths agree with what flows in: a Linear only on flat input. */
+    /**
+     * A stage whose widths agree with what flows in: a Linear only on flat input, convolution and pooling only
+     * on (channels, height, width) input with windows that fit, at most one weighted layer per member.
+     */
     private static List<Ann> consistentLayers(Random r, long[] incoming) {
         List<Ann> layers = new ArrayList<>();
-        List<String> kinds = new ArrayList<>(NON_LINEAR_KINDS);
-        Collections.shuffle(kinds, r);
-        int extras = r.nextInt(4);
-        for (int i = 0; i < extras; i++) {
-            layers.add(layer(r, kinds.get(i), 0.0));
-        }
-        boolean linear = incoming.length == 1 && r.nextDouble() < 0.75;
-        if (linear) {
-            Ann l = new Ann("Linear");
-            if (r.nextBoolean()) {
-                l.set("in", "0", 0); // fixed below
-            }
-            l.attrs.add(intAttr(r, "out", Values.validWidth(r)));
-            layers.add(r.nextDouble() < 0.8 ? 0 : r.nextInt(layers.size() + 1), l);
-        }
-        if (layers.isEmpty()) {
-            layers.add(new Ann(pick(r, List.of("ReLU", "Tanh", "Sigmoid"))));
-        }
-        // Make explicit widths agree with what flows in, layer by layer.
         long[] current = incoming;
-        for (Ann a : layers) {
-            if (a.kind.equals("Linear") && a.has("in")) {
-                a.set("in", intAttr(r, "in", (int) current[0]).literal(), (int) current[0]);
-            } else if (a.kind.equals("BatchNorm") && a.has("features")) {
-                a.set("features", intAttr(r, "features", (int) current[0]).literal(), (int) current[0]);
+        int n = 1 + r.nextInt(4);
+        boolean weighted = false;
+        for (int i = 0; i < n; i++) {
+            List<String> options = new ArrayList<>();
+            for (String kind : LAYER_KINDS) {
+                boolean used = layers.stream().anyMatch(a -> a.kind.equals(kind));
+                boolean fits = switch (kind) {
+                    case "Linear" -> current.length == 1 && !weighted;
+                    case "Conv2d" -> current.length == 3 && !weighted;
+                    case "MaxPool2d", "AvgPool2d" -> current.length == 3;
+                    case "Flatten" -> current.length != 1 || r.nextInt(4) == 0;
+                    default -> true;
+                };
+                if (!used && fits) {
+                    options.add(kind);
+                    if (kind.equals("Linear") || kind.equals("Conv2d") || kind.equals("Flatten")) {
+                        options.add(kind); // more likely
+                        options.add(kind);
+                    }
+                }
             }
-            current = widthAfter(List.of(a), current);
+            if (options.isEmpty()) {
+                break;
+            }
+            Ann a = consistentLayer(r, pick(r, options), current);
+            weighted |= a.kind.equals("Linear") || a.kind.equals("Conv2d");
+            layers.add(a);
+            current = shapeAfter(a, current);
         }
         return layers;
+    }
+
+    /** One layer that fits {@code current}. */
+    private static Ann consistentLayer(Random r, String kind, long[] current) {
+        Ann a = List.of("Linear", "Conv2d", "MaxPool2d", "AvgPool2d").contains(kind) ? new Ann(kind) : layer(r, kind, 0.0);
+        switch (kind) {
+            case "Linear" -> {
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "in", (int) current[0]));
+                }
+                a.attrs.add(intAttr(r, "out", Values.validWidth(r)));
+                Collections.shuffle(a.attrs, r);
+            }
+            case "BatchNorm" -> {
+                if (a.has("features")) {
+                    a.set("features", intAttr(r, "features", (int) current[0]).literal(), (int) current[0]);
+                }
+            }
+            case "Conv2d" -> {
+                int kernel = 1 + r.nextInt(3);
+                int stride = 1 + r.nextInt(3);
+                int padding = r.nextInt(3);
+                int dilation = 1 + r.nextInt(2);
+                if (convolved(current[1], kernel, stride, padding, dilation) < 1
+                        || convolved(current[2], kernel, stride, padding, dilation) < 1) {
+                    kernel = 1;
+                    dilation = 1;
+                }
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "in", (int) current[0]));
+                }
+                a.attrs.add(intAttr(r, "out", 1 + r.nextInt(6)));
+                a.attrs.add(intAttr(r, "kernel", kernel));
+                if (stride != 1 || r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "stride", stride));
+                }
+                if (padding != 0 || r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "padding", padding));
+                }
+                if (dilation != 1 || r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "dilation", dilation));
+                }
+                Collections.shuffle(a.attrs, r);
+            }
+            case "MaxPool2d", "AvgPool2d" -> {
+                int kernel = 1 + r.nextInt(3);
+                Integer stride = r.nextBoolean() ? 1 + r.nextInt(3) : null;
+                int padding = r.nextInt(kernel / 2 + 1);
+                int s = stride == null ? kernel : stride;
+                if (convolved(current[1], kernel, s, padding, 1) < 1 || convolved(current[2], kernel, s, padding, 1) < 1) {
+                    kernel = 1;
+                    padding = 0;
+                    stride = null;
+                }
+                a.attrs.add(intAttr(r, "value", kernel));
+                if (stride != null) {
+                    a.attrs.add(intAttr(r, "stride", stride));
+                }
+                if (padding != 0 || r.nextInt(4) == 0) {
+                    a.attrs.add(intAttr(r, "padding", padding));
+                }
+                a.positional = a.attrs.size() == 1 && r.nextBoolean();
+            }
+            default -> { }
+        }
+        return a;
+    }
+
+    /** PyTorch's output size of a convolution or pooling window. */
+    static long convolved(long size, int kernel, int stride, int padding, int dilation) {
+        return Math.floorDiv(size + 2L * padding - (long) dilation * (kernel - 1) - 1, stride) + 1;
+    }
+
+    /** The shape after one layer, for generating consistent networks (the oracle judges independently). */
+    static long[] shapeAfter(Ann a, long[] current) {
+        switch (a.kind) {
+            case "Linear" -> {
+                return new long[] {(Integer) a.attr("out").value()};
+            }
+            case "Flatten" -> {
+                return new long[] {Arrays.stream(current).reduce(1, (x, y) -> x * y)};
+            }
+            case "Conv2d" -> {
+                int kernel = a.intValue("kernel", 1);
+                int stride = a.intValue("stride", 1);
+                int padding = a.intValue("padding", 0);
+                int dilation = a.intValue("dilation", 1);
+                return new long[] {a.intValue("out", 1), convolved(current[1], kernel, stride, padding, dilation),
+                    convolved(current[2], kernel, stride, padding, dilation)};
+            }
+            case "MaxPool2d", "AvgPool2d" -> {
+                int kernel = a.intValue("value", 1);
+                int stride = a.intValue("stride", kernel);
+                int padding = a.intValue("padding", 0);
+                return new long[] {current[0], convolved(current[1], kernel, stride, padding, 1),
+                    convolved(current[2], kernel, stride, padding, 1)};
+            }
+            default -> {
+                return current;
+            }
+        }
     }
 
     /** One layer annotation with each optional attribute written or not, values invalid with {@code pBad}. */
@@ -195,20 +357,48 @@ final class CaseGenerator {
                     a.positional = r.nextBoolean();
                 }
             }
+            case "Linear" -> {
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "in", r.nextDouble() < pBad ? Values.extremeWidth(r, 8) : Values.validWidth(r)));
+                }
+                a.attrs.add(intAttr(r, "out", r.nextDouble() < pBad ? Values.extremeWidth(r, 8) : Values.validWidth(r)));
+            }
+            case "Conv2d" -> {
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "in", smallInt(r, pBad, 1, 4)));
+                }
+                a.attrs.add(intAttr(r, "out", smallInt(r, pBad, 1, 8)));
+                a.attrs.add(intAttr(r, "kernel", smallInt(r, pBad, 1, 5)));
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "stride", smallInt(r, pBad, 1, 3)));
+                }
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "padding", smallInt(r, pBad, 0, 3)));
+                }
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "dilation", smallInt(r, pBad, 1, 3)));
+                }
+                Collections.shuffle(a.attrs, r);
+            }
+            case "MaxPool2d", "AvgPool2d" -> {
+                a.attrs.add(intAttr(r, "value", smallInt(r, pBad, 1, 4)));
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "stride", smallInt(r, pBad, 1, 3)));
+                }
+                if (r.nextBoolean()) {
+                    a.attrs.add(intAttr(r, "padding", smallInt(r, pBad, 0, 2)));
+                }
+                a.positional = a.attrs.size() == 1 && r.nextBoolean();
+            }
             default -> { }
         }
         return a;
     }
 
-    /** The shape after a sequence of layers, as the documented rules say (Linear makes it flat). */
-    static long[] widthAfter(List<Ann> layers, long[] incoming) {
-        long[] current = incoming;
-        for (Ann a : layers) {
-            if (a.kind.equals("Linear") && a.attr("out") != null && a.attr("out").value() instanceof Integer out) {
-                current = new long[] {out};
-            }
-        }
-        return current;
+    /** A small int in [lo, hi], or with probability {@code pBad} an extreme one. */
+    private static int smallInt(Random r, double pBad, int lo, int hi) {
+        return r.nextDouble() < pBad ? pick(r, List.of(0, -1, -2, Integer.MIN_VALUE, Integer.MAX_VALUE, 100, 1))
+                : lo + r.nextInt(hi - lo + 1);
     }
 
     private static void addTraining(FuzzCase c, Random r, long outputs, boolean batchNorm) {
@@ -231,6 +421,10 @@ final class CaseGenerator {
         if (r.nextDouble() < 0.2) {
             train.attrs.add(intAttr(r, "seed", pick(r, List.of(0, 7, -1, Integer.MAX_VALUE, Integer.MIN_VALUE))));
         }
+        if (r.nextDouble() < 0.1) {
+            List<String> data = pick(r, DATA.subList(0, 3));
+            train.set("data", data.get(0), data.get(1));
+        }
         Collections.shuffle(train.attrs, r);
         c.classAnnotations.add(train);
         double optimizer = r.nextDouble();
@@ -245,6 +439,34 @@ final class CaseGenerator {
         if (r.nextDouble() < 0.3) {
             c.classAnnotations.add(earlyStopping(r, 0, bce));
         }
+    }
+
+    /** Adds a member unless one with its name and parameters is there (javac: already defined). */
+    private static void addMember(FuzzCase c, FuzzCase.Member member) {
+        String key = memberKey(member.code());
+        if (c.members.stream().noneMatch(m -> memberKey(m.code()).equals(key))) {
+            c.members.add(member);
+        }
+    }
+
+    private static String memberKey(String code) {
+        java.util.regex.Matcher method = java.util.regex.Pattern.compile("(\\w+)\\s*\\(([^)]*)\\)").matcher(code);
+        if (method.find()) {
+            return method.group(1) + "(" + method.group(2).replaceAll("\\s*\\w+$", "") + ")";
+        }
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("(\\w+)\\s*(=|\\{)").matcher(code);
+        return name.find() ? name.group(1) : code;
+    }
+
+    private static List<FuzzCase.Constructor> harmlessConstructors(Random r) {
+        return switch (r.nextInt(5)) {
+            case 0 -> List.of(new FuzzCase.Constructor("", true, "", false));
+            case 1 -> List.of(new FuzzCase.Constructor("protected", true, "", false));
+            case 2 -> List.of(new FuzzCase.Constructor("public", true, "RuntimeException", false));
+            case 3 -> List.of(new FuzzCase.Constructor("", true, "", false), new FuzzCase.Constructor("", false, "", false));
+            default -> List.of(new FuzzCase.Constructor("private", false, "", false),
+                    new FuzzCase.Constructor("", true, "Error", false));
+        };
     }
 
     private static Ann adam(Random r, double pBad) {
@@ -334,7 +556,7 @@ final class CaseGenerator {
         WIDTH(15), WRONG_EXPLICIT_WIDTH(8), LAYER_DOUBLE(12), INPUT(8), FIELD_TYPE(5), FIELD_MODIFIER(5),
         STRIP_ANNOTATIONS(4), ANNOTATE_PLAIN_FIELD(4), EMPTY_NETWORK(2), CLASS_SHAPE(4), NO_NETWORK(2),
         TRAINING_VALUE(12), TRAINING_STRUCTURE(6), LOSS(4), BATCH_SIZE_ONE(2), RANDOM_STAGE(6), NETWORK_TESTS(3),
-        ODD_NAMES(3), JAVAC(4);
+        ODD_NAMES(3), JAVAC(4), MEMBER(4), CONSTRUCTOR(3), DATA(3), NESTING(3);
 
         final int weight;
 
@@ -355,8 +577,16 @@ final class CaseGenerator {
         throw new AssertionError();
     }
 
+    /** A replacement mutation when the chosen one does not apply; never javac's, which must come last. */
     private void mutate(FuzzCase c, Random r) {
-        Mutation m = pickMutation(r);
+        Mutation m;
+        do {
+            m = pickMutation(r);
+        } while (m == Mutation.JAVAC);
+        mutate(c, r, m);
+    }
+
+    private void mutate(FuzzCase c, Random r, Mutation m) {
         c.mutations.add(m.name());
         List<Field> layerFields = c.fields.stream().filter(f -> !f.layerAnnotations().isEmpty()).toList();
         Ann network = c.network();
@@ -365,7 +595,7 @@ final class CaseGenerator {
                 List<Ann> sized = new ArrayList<>();
                 for (Field f : layerFields) {
                     for (Ann a : f.annotations) {
-                        if (a.kind.equals("Linear") || a.kind.equals("BatchNorm")) {
+                        if (SIZED_ATTRIBUTES.containsKey(a.kind)) {
                             sized.add(a);
                         }
                     }
@@ -375,7 +605,10 @@ final class CaseGenerator {
                     return;
                 }
                 Ann a = pick(r, sized);
-                String attribute = a.kind.equals("BatchNorm") ? "features" : (r.nextBoolean() ? "in" : "out");
+                String attribute = pick(r, SIZED_ATTRIBUTES.get(a.kind));
+                if (a.positional) {
+                    a.positional = false;
+                }
                 int old = a.attr(attribute) != null && a.attr(attribute).value() instanceof Integer v ? v : 8;
                 int value = m == Mutation.WIDTH ? Values.extremeWidth(r, old) : 1 + r.nextInt(Math.max(2, old + 3));
                 a.attrs.removeIf(x -> x.name().equals(attribute));
@@ -462,10 +695,35 @@ final class CaseGenerator {
                 }
             }
             case EMPTY_NETWORK -> c.fields.removeIf(f -> !f.layerAnnotations().isEmpty() || f.isLayerType());
+            case NESTING -> c.nesting = pick(r, List.of(FuzzCase.Nesting.values()));
             case CLASS_SHAPE -> c.shape = pick(r, List.of(FuzzCase.Shape.FINAL_CLASS, FuzzCase.Shape.GENERIC_CLASS,
-                    FuzzCase.Shape.PRIVATE_CONSTRUCTOR, FuzzCase.Shape.CONSTRUCTOR_WITH_ARGUMENTS,
                     FuzzCase.Shape.INTERFACE, FuzzCase.Shape.ENUM, FuzzCase.Shape.RECORD,
                     FuzzCase.Shape.ANNOTATION_TYPE, FuzzCase.Shape.CLASS));
+            case CONSTRUCTOR -> {
+                c.constructors.clear();
+                switch (r.nextInt(6)) {
+                    case 0 -> c.constructors.add(new FuzzCase.Constructor("private", true, "", false));
+                    case 1 -> c.constructors.add(new FuzzCase.Constructor("", false, "", false));
+                    case 2 -> c.constructors.addAll(List.of(new FuzzCase.Constructor("private", true, "", false),
+                            new FuzzCase.Constructor("public", false, "", false)));
+                    case 3 -> c.constructors.add(new FuzzCase.Constructor("", true, "Exception", true));
+                    case 4 -> c.constructors.add(new FuzzCase.Constructor("protected", true, "java.io.IOException", true));
+                    default -> c.constructors.addAll(harmlessConstructors(r));
+                }
+            }
+            case MEMBER -> {
+                if (r.nextInt(4) == 0) {
+                    addMember(c, new FuzzCase.Member(pick(r, HARMLESS_MEMBERS), null, false));
+                } else {
+                    List<String> member = pick(r, BREAKING_MEMBERS);
+                    addMember(c, new FuzzCase.Member(member.get(0), member.get(1), member.get(0).startsWith("abstract")));
+                }
+            }
+            case DATA -> {
+                Ann train = ensureTrain(c, r);
+                List<String> data = pick(r, DATA);
+                train.set("data", data.get(0), data.get(1));
+            }
             case NO_NETWORK -> c.classAnnotations.remove(network);
             case TRAINING_VALUE -> {
                 String kind = pick(r, List.of("Train", "Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping"));
@@ -536,16 +794,7 @@ final class CaseGenerator {
                 Collections.shuffle(kinds, r);
                 int n = 1 + r.nextInt(4);
                 for (int i = 0; i < n; i++) {
-                    Ann a = layer(r, kinds.get(i), 0.3);
-                    if (a.kind.equals("Linear")) {
-                        if (r.nextBoolean()) {
-                            a.attrs.add(intAttr(r, "in", r.nextDouble() < 0.2 ? Values.extremeWidth(r, 8)
-                                    : Values.validWidth(r)));
-                        }
-                        a.attrs.add(intAttr(r, "out", r.nextDouble() < 0.2 ? Values.extremeWidth(r, 8)
-                                : Values.validWidth(r)));
-                    }
-                    f.annotations.add(a);
+                    f.annotations.add(layer(r, kinds.get(i), 0.25));
                 }
                 if (c.fields.stream().noneMatch(x -> x.name.equals(f.name))) {
                     c.fields.add(r.nextInt(c.fields.size() + 1), f);
@@ -622,6 +871,15 @@ final class CaseGenerator {
                 c.classAnnotations.add(sgd);
             }
             case 1 -> {
+                List<Ann> convs = layerFields.stream().flatMap(f -> f.annotations.stream())
+                        .filter(a -> a.kind.equals("Conv2d") || a.kind.endsWith("Pool2d")).toList();
+                if (!convs.isEmpty() && r.nextBoolean()) {
+                    Ann a = pick(r, convs);
+                    a.remove(a.kind.equals("Conv2d") ? "kernel" : "value");
+                    a.positional = false;
+                    a.javacError = "missing required attribute";
+                    return;
+                }
                 Ann step = new Ann("StepLr");
                 step.attrs.add(doubleAttr(r, "gamma", 0.5));
                 step.javacError = "missing stepSize";
@@ -649,7 +907,7 @@ final class CaseGenerator {
             case 4 -> { // wrong literal type
                 if (linears.isEmpty()) {
                     Ann dropout = new Ann("Dropout");
-                    dropout.set("value", pick(r, List.of("\"0.5\"", "true", "'x'")), null);
+                    dropout.set("value", pick(r, List.of("\"0.5\"", "true", "null")), null);
                     dropout.javacError = "wrong type";
                     Field f = new Field("Layer", "typo" + r.nextInt(100));
                     f.annotations.add(dropout);

@@ -77,7 +77,7 @@ final class FuzzCampaign {
                     Integer.getInteger("lamina.fuzz.batch", 40),
                     Duration.ofSeconds(Long.getLong("lamina.fuzz.seconds", budget.toSeconds())),
                     Integer.getInteger("lamina.fuzz.sampleEvery", 10),
-                    Integer.getInteger("lamina.fuzz.sampleCap", 40),
+                    Integer.getInteger("lamina.fuzz.sampleCap", 60),
                     Duration.ofSeconds(Long.getLong("lamina.fuzz.batchTimeoutSeconds", 120)),
                     Boolean.getBoolean("lamina.fuzz.strict"),
                     Path.of(System.getProperty("lamina.fuzz.reportDirectory", "target/fuzz")));
@@ -94,7 +94,7 @@ final class FuzzCampaign {
     }
 
     private static final Pattern CODE = Pattern.compile("^\\[(lamina:[a-z]+)\\]");
-    private static final Pattern FILE = Pattern.compile("(Case\\d+)(Network|Trainer)?\\.java$");
+    private static final Pattern FILE = Pattern.compile("(Case\\d+)(?:_Net)?(Network|Trainer)?\\.java$");
 
     private final Settings settings;
     private final CaseGenerator generator;
@@ -106,6 +106,8 @@ final class FuzzCampaign {
 
     final List<Failure> failures = new ArrayList<>();
     final Map<String, Integer> counts = new TreeMap<>();
+    /** Milliseconds spent, by activity. */
+    final Map<String, Long> millis = new TreeMap<>();
     private int sampledRunnable;
     private boolean hung;
     long startNanos;
@@ -179,9 +181,24 @@ final class FuzzCampaign {
             }
         }
         if (!rejectRuns.isEmpty()) {
-            Compiled compiled = compile(rejectRuns);
+            Compiled first = compile(rejectRuns);
+            List<Run> spoilers = first == null ? List.of() : rejectRuns.stream()
+                    .filter(run -> first.diagnosticsOf(run.c).stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR
+                            && first.inOwnSource(d, run.c) && !message(d).startsWith("[lamina:")))
+                    .toList();
+            List<Run> rest = new ArrayList<>(rejectRuns);
+            if (!spoilers.isEmpty()) {
+                // javac's own error in a case the oracle did not expect it in can stop processing for all the
+                // others: report those cases, then check the others without them.
+                for (Run run : spoilers) {
+                    checkDiagnostics(run, first, false);
+                }
+                count("recompilations without an unexpected javac error");
+                rest.removeAll(spoilers);
+            }
+            Compiled compiled = spoilers.isEmpty() || rest.isEmpty() ? first : compile(rest);
             if (compiled != null) {
-                for (Run run : rejectRuns) {
+                for (Run run : rest) {
                     checkDiagnostics(run, compiled, false);
                     if (run.accepted) {
                         acceptRuns.add(run); // open case accepted, or a missed error: compile its code too
@@ -210,14 +227,24 @@ final class FuzzCampaign {
         }
     }
 
+    /**
+     * Whether the source that javac rejects fails to compile with an error in it: javac's own where javac
+     * finds it before annotation processing; an error javac only finds when attributing (after processing)
+     * may come after the processor's errors, which then stop javac first.
+     */
     private boolean hasJavacError(Run run, Compiled compiled) {
+        boolean javacOwn = false;
+        boolean any = false;
         for (Diagnostic<? extends JavaFileObject> d : compiled.diagnosticsOf(run.c)) {
-            if (d.getKind() == Diagnostic.Kind.ERROR && !message(d).startsWith("[lamina:")
-                    && compiled.inOwnSource(d, run.c) && run.v.mandatory.get(0).matches(d.getLineNumber(), "javac")) {
-                return true;
+            if (d.getKind() == Diagnostic.Kind.ERROR && compiled.inOwnSource(d, run.c)) {
+                any = true;
+                javacOwn |= !message(d).startsWith("[lamina:") && run.v.mandatory.get(0).matches(d.getLineNumber(), "javac");
             }
         }
-        return false;
+        if (javacOwn) {
+            count("javac's own error shown");
+        }
+        return any;
     }
 
     private void checkNoInternalError(Run run, Compiled compiled) {
@@ -303,16 +330,21 @@ final class FuzzCampaign {
     private Compiled compile(List<Run> runs) {
         count("javac invocations");
         RecordingProcessor processor = new RecordingProcessor();
-        List<JavaFileObject> files = runs.stream()
-                .map(r -> JavaFileObjects.forSourceString(r.c.qualifiedName(), r.c.render()))
-                .toList();
+        List<JavaFileObject> files = new ArrayList<>();
+        files.add(JavaFileObjects.forResource("fuzz/Data.java"));
+        runs.forEach(r -> files.add(JavaFileObjects.forSourceString(r.c.qualifiedName(), r.c.render())));
+        long started = System.nanoTime();
         Future<Compilation> future = javac.submit(() -> Compiler.javac()
                 .withProcessors(processor)
                 .withOptions("-Xmaxerrs", "100000", "-Xmaxwarns", "100000", "-Xlint:none")
                 .compile(files));
         try {
-            return new Compiled(future.get(settings.batchTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS),
-                    processor, runs);
+            Compilation compilation = future.get(settings.batchTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            millis.merge("javac", (System.nanoTime() - started) / 1_000_000, Long::sum);
+            if (Boolean.getBoolean("lamina.fuzz.trace")) {
+                System.err.printf("javac: %d files, %d ms%n", runs.size(), (System.nanoTime() - started) / 1_000_000);
+            }
+            return new Compiled(compilation, processor, runs);
         } catch (TimeoutException e) {
             future.cancel(true);
             hung = true;
@@ -345,6 +377,10 @@ final class FuzzCampaign {
 
     private void checkDiagnostics(Run run, Compiled compiled, boolean codeCompiled) {
         List<Diagnostic<? extends JavaFileObject>> diagnostics = compiled.diagnosticsOf(run.c);
+        if (Boolean.getBoolean("lamina.fuzz.trace")) {
+            diagnostics.forEach(d -> System.err.println(run.c.className() + ": " + d.getKind() + " " + locate(d)
+                    + firstLines(message(d), 8)));
+        }
         boolean errors = false;
         for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
             String text = message(d);
@@ -369,7 +405,9 @@ final class FuzzCampaign {
                         : "an error the rules do not call for (wrong member or wrong code)", locate(d) + text);
             }
         }
-        for (Verdict.Expected expected : run.v.mandatory) {
+        // An invalid case compiles a second time only because its errors were missed: reported already.
+        boolean secondLook = codeCompiled && run.v.kind() == Verdict.Kind.INVALID;
+        for (Verdict.Expected expected : secondLook ? List.<Verdict.Expected>of() : run.v.mandatory) {
             boolean found = diagnostics.stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR
                     && compiled.inOwnSource(d, run.c) && CODE.matcher(message(d)).find()
                     && expected.matches(d.getLineNumber(), codeOf(d)));
@@ -380,9 +418,8 @@ final class FuzzCampaign {
         boolean ownErrors = diagnostics.stream()
                 .anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR && compiled.inOwnSource(d, run.c));
         if (ownErrors) {
-            String prefix = FuzzCase.PACKAGE + "." + run.c.className();
             List<String> generated = compiled.processor.createdSources().stream()
-                    .filter(s -> s.equals(prefix + "Network") || s.equals(prefix + "Trainer")).toList();
+                    .filter(s -> s.equals(run.c.generated("Network")) || s.equals(run.c.generated("Trainer"))).toList();
             if (!generated.isEmpty()) {
                 fail(run, "code generated for a network with errors", generated.toString());
             }
@@ -433,8 +470,8 @@ final class FuzzCampaign {
             throws Exception {
         FuzzCase c = run.c;
         Verdict v = run.v;
-        String networkClass = c.qualifiedName() + "Network";
-        String trainerClass = c.qualifiedName() + "Trainer";
+        String networkClass = c.generated("Network");
+        String trainerClass = c.generated("Trainer");
         boolean hasNetwork = compiled.compilation.generatedSourceFile(networkClass).isPresent();
         boolean hasTrainer = compiled.compilation.generatedSourceFile(trainerClass).isPresent();
         if (!v.network) {
@@ -442,6 +479,9 @@ final class FuzzCampaign {
                 fail(run, "code generated for a class that is no network", networkClass);
             }
             return;
+        }
+        if (run.v.kind() == Verdict.Kind.INVALID) {
+            return; // a missed error, already reported; that its generated code compiled is all to check
         }
         if (!hasNetwork) {
             fail(run, "no network generated for a valid network", networkClass + " is missing");
@@ -510,7 +550,7 @@ final class FuzzCampaign {
         String trainable = " Trainable params: " + String.format(Locale.ROOT, "%,d", v.trainable) + " (";
         String nonTrainable = " Non-trainable params: " + String.format(Locale.ROOT, "%,d", v.nonTrainable) + " (";
         String total = " Total params: " + String.format(Locale.ROOT, "%,d", v.trainable.add(v.nonTrainable)) + " (";
-        boolean negative = Arrays.stream(lines).filter(l -> l.contains("params:") || l.contains("FLOPs"))
+        boolean negative = Arrays.stream(lines).filter(l -> l.contains("params:") || l.contains("FLOPs") || l.contains("Activations"))
                 .anyMatch(l -> l.matches(".*-\\d.*"));
         if (!summary.contains(trainable) || !summary.contains(nonTrainable) || !summary.contains(total) || negative) {
             fail(run, "the summary's totals are wrong", "expected" + total + "," + trainable + "," + nonTrainable
@@ -533,7 +573,7 @@ final class FuzzCampaign {
 
     private void checkIndexEntry(Run run, Path classes, String list) throws IOException {
         Verdict v = run.v;
-        String qualified = run.c.qualifiedName();
+        String qualified = run.c.networkQualifiedName();
         if (list == null || !list.lines().toList().contains(qualified)) {
             fail(run, "the network list does not name the network", String.valueOf(list));
         }
@@ -549,9 +589,9 @@ final class FuzzCampaign {
         Map<String, String> expected = new TreeMap<>();
         expected.put("name", v.name);
         expected.put("class", qualified);
-        expected.put("network", qualified + "Network");
+        expected.put("network", run.c.generated("Network"));
         if (v.train) {
-            expected.put("trainer", qualified + "Trainer");
+            expected.put("trainer", run.c.generated("Trainer"));
         }
         expected.put("output", v.output().stream().map(String::valueOf).collect(Collectors.joining(",")));
         expected.put("batchNorm", String.valueOf(v.batchNorm));
@@ -596,7 +636,19 @@ final class FuzzCampaign {
     }
 
     private void runOnDjl(Run run, Class<?> network) throws Exception {
+        long started = System.nanoTime();
+        try {
+            runOnDjlTimed(run, network);
+        } finally {
+            millis.merge("DJL", (System.nanoTime() - started) / 1_000_000, Long::sum);
+        }
+    }
+
+    private void runOnDjlTimed(Run run, Class<?> network) throws Exception {
         count("ran on DJL");
+        if (run.c.render().contains("@Conv2d") || run.c.render().contains("Pool2d")) {
+            count("ran on DJL: with convolution or pooling");
+        }
         Verdict v = run.v;
         Object instance;
         try {
@@ -605,7 +657,8 @@ final class FuzzCampaign {
             fail(run, "the generated network fails to build on DJL", stackTrace(e.getCause()));
             return;
         }
-        try (AutoCloseable closing = (AutoCloseable) instance) {
+        AutoCloseable closing = (AutoCloseable) instance;
+        try {
             LaminaNetwork lamina = (LaminaNetwork) network.getMethod("network").invoke(instance);
             long trainable = network.getField("TRAINABLE_PARAMETERS").getLong(null);
             long nonTrainable = network.getField("NON_TRAINABLE_PARAMETERS").getLong(null);
@@ -643,6 +696,8 @@ final class FuzzCampaign {
             }
         } catch (InvocationTargetException e) {
             fail(run, "the generated network fails on DJL", stackTrace(e.getCause()));
+        } finally {
+            closing.close();
         }
     }
 
@@ -739,14 +794,22 @@ final class FuzzCampaign {
         text.append(String.format(Locale.ROOT, "Lamina processor fuzz: seed %d, %d cases in %.1f s%n", settings.seed(),
                 casesRun, seconds));
         counts.forEach((k, n) -> text.append(String.format(Locale.ROOT, "  %-60s %6d%n", k, n)));
+        millis.forEach((k, n) -> text.append(String.format(Locale.ROOT, "  %-60s %6.1f s%n", "time in " + k, n / 1e3)));
+        text.append(String.format(Locale.ROOT, "  %-60s %6d%n", "cases with a failure (new)",
+                newFailures().stream().map(Failure::fuzzCase).distinct().count()));
+        text.append(String.format(Locale.ROOT, "  %-60s %6d%n", "cases with a failure (known bugs)",
+                failures.stream().filter(f -> f.knownBug() != null).map(Failure::fuzzCase).distinct().count()));
         Map<String, List<Failure>> byProperty = new TreeMap<>();
         for (Failure f : failures) {
             byProperty.computeIfAbsent((f.knownBug() != null ? "known " + f.knownBug() + ": " : "NEW: ") + f.property(),
                     k -> new ArrayList<>()).add(f);
         }
         byProperty.forEach((property, list) -> {
-            text.append(String.format(Locale.ROOT, "%n%s (%d cases)%n", property, list.size()));
+            text.append(String.format(Locale.ROOT, "%n%s (%d cases)%n", property,
+                    list.stream().map(Failure::fuzzCase).distinct().count()));
             Failure first = list.get(0);
+            list.stream().map(Failure::fuzzCase).distinct().skip(1).limit(4).forEach(other -> text.append("  also ")
+                    .append(other.className()).append(" (case seed ").append(other.caseSeed).append(")\n"));
             text.append("  e.g. ").append(first.headline().replace("\n", "\n  ")).append('\n');
             text.append("  verdict: ").append(first.verdict()).append('\n');
             text.append("  ").append(first.fuzzCase().render().replace("\n", "\n  ")).append('\n');
@@ -758,6 +821,9 @@ final class FuzzCampaign {
     void writeReport() {
         try {
             Path directory = settings.reportDirectory();
+            if (Files.exists(directory.resolve("failures"))) {
+                deleteRecursively(directory.resolve("failures"));
+            }
             Files.createDirectories(directory.resolve("failures"));
             Files.writeString(directory.resolve("report-seed-" + settings.seed() + ".txt"), report());
             Map<FuzzCase, List<Failure>> byCase = new LinkedHashMap<>();

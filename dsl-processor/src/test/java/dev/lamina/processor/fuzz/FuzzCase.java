@@ -24,8 +24,6 @@ final class FuzzCase {
         CLASS("class %s"),
         FINAL_CLASS("final class %s"),
         GENERIC_CLASS("abstract class %s<T>"),
-        PRIVATE_CONSTRUCTOR("abstract class %s"),
-        CONSTRUCTOR_WITH_ARGUMENTS("abstract class %s"),
         INTERFACE("interface %s"),
         ENUM("enum %s"),
         RECORD("record %s()"),
@@ -46,6 +44,43 @@ final class FuzzCase {
         boolean hasFields() {
             return this != INTERFACE && this != ENUM && this != RECORD && this != ANNOTATION_TYPE;
         }
+
+        boolean isAbstractClass() {
+            return this == ABSTRACT_CLASS || this == PUBLIC_ABSTRACT_CLASS || this == GENERIC_CLASS;
+        }
+    }
+
+    /**
+     * A method or nested type written after the fields. {@code breaksGeneration}: why the generated subclass
+     * cannot compile next to it (an abstract method it does not implement, a final method it overrides...),
+     * or null for a harmless member.
+     */
+    record Member(String code, String breaksGeneration, boolean isAbstract) {}
+
+    /** A constructor: {@code noArguments}, its modifiers and throws clause ("" for none). */
+    record Constructor(String modifiers, boolean noArguments, String throwsClause, boolean checked) {
+
+        String render(String className) {
+            return "    " + (modifiers.isEmpty() ? "" : modifiers + " ") + className + (noArguments ? "()" : "(int width)")
+                    + (throwsClause.isEmpty() ? "" : " throws " + throwsClause) + " {}";
+        }
+    }
+
+    /** Where the network class is declared: top level, or nested in a class (or interface) {@code CaseN}. */
+    enum Nesting {
+        TOP_LEVEL(null, ""),
+        STATIC_NESTED("class", "static "),
+        PRIVATE_STATIC_NESTED("class", "private static "),
+        INNER("class", ""),
+        IN_INTERFACE("interface", "");
+
+        final String wrapper;
+        final String modifiers;
+
+        Nesting(String wrapper, String modifiers) {
+            this.wrapper = wrapper;
+            this.modifiers = modifiers;
+        }
     }
 
     /**
@@ -59,6 +94,8 @@ final class FuzzCase {
         final String kind;
         final List<Attr> attrs = new ArrayList<>();
         boolean positional;
+        /** Written with its qualified name, {@code @dev.lamina.dsl.Linear}. */
+        boolean qualified;
         /** Why javac rejects this annotation (missing required attribute, duplicate, wrong type), or null. */
         String javacError;
 
@@ -97,13 +134,14 @@ final class FuzzCase {
         }
 
         String render() {
+            String at = qualified ? "@dev.lamina.dsl." : "@";
             if (attrs.isEmpty()) {
-                return "@" + kind;
+                return at + kind;
             }
             if (positional && attrs.size() == 1 && attrs.get(0).name().equals("value")) {
-                return "@" + kind + "(" + attrs.get(0).literal() + ")";
+                return at + kind + "(" + attrs.get(0).literal() + ")";
             }
-            return "@" + kind + attrs.stream().map(a -> a.name() + " = " + a.literal())
+            return at + kind + attrs.stream().map(a -> a.name() + " = " + a.literal())
                     .collect(Collectors.joining(", ", "(", ")"));
         }
 
@@ -111,6 +149,7 @@ final class FuzzCase {
             Ann copy = new Ann(kind);
             copy.attrs.addAll(attrs);
             copy.positional = positional;
+            copy.qualified = qualified;
             copy.javacError = javacError;
             return copy;
         }
@@ -160,9 +199,12 @@ final class FuzzCase {
     final int index;
     final long caseSeed;
     Shape shape = Shape.ABSTRACT_CLASS;
+    Nesting nesting = Nesting.TOP_LEVEL;
     /** Class annotations in the order written; {@code @Network} among them, or absent. */
     final List<Ann> classAnnotations = new ArrayList<>();
     final List<Field> fields = new ArrayList<>();
+    final List<Member> members = new ArrayList<>();
+    final List<Constructor> constructors = new ArrayList<>();
     /** The mutations applied to the valid base, for the report. */
     final List<String> mutations = new ArrayList<>();
 
@@ -177,6 +219,31 @@ final class FuzzCase {
 
     String qualifiedName() {
         return PACKAGE + "." + className();
+    }
+
+    /** The simple name of the class that carries {@code @Network}. */
+    String networkSimpleName() {
+        return nesting == Nesting.TOP_LEVEL ? className() : "Net";
+    }
+
+    /** Its qualified (canonical) name, as the network index writes it. */
+    String networkQualifiedName() {
+        return nesting == Nesting.TOP_LEVEL ? qualifiedName() : qualifiedName() + ".Net";
+    }
+
+    /** The generated class with this suffix: {@code fuzz.Case7Network}, {@code fuzz.Case7_NetTrainer}. */
+    String generated(String suffix) {
+        return PACKAGE + "." + (nesting == Nesting.TOP_LEVEL ? className() : className() + "_Net") + suffix;
+    }
+
+    /** A non-static class nested in a class: no generated subclass can extend it. */
+    boolean isInner() {
+        return nesting == Nesting.INNER && shape != Shape.INTERFACE && shape != Shape.ENUM && shape != Shape.RECORD
+                && shape != Shape.ANNOTATION_TYPE;
+    }
+
+    private int offset() {
+        return nesting == Nesting.TOP_LEVEL ? 0 : 1;
     }
 
     Ann classAnnotation(String kind) {
@@ -196,14 +263,14 @@ final class FuzzCase {
     int classAnnotationLine(Ann annotation) {
         for (int i = 0; i < classAnnotations.size(); i++) {
             if (classAnnotations.get(i) == annotation) {
-                return 3 + i;
+                return 3 + offset() + i;
             }
         }
         throw new IllegalArgumentException("not a class annotation of " + className());
     }
 
     int declarationLine() {
-        return 3 + classAnnotations.size();
+        return 3 + offset() + classAnnotations.size();
     }
 
     int fieldLine(Field field) {
@@ -214,8 +281,35 @@ final class FuzzCase {
         return shape.hasFields() ? fields : List.of();
     }
 
+    List<Member> renderedMembers() {
+        return shape.hasFields() ? members : List.of();
+    }
+
+    List<Constructor> renderedConstructors() {
+        return shape.hasFields() ? constructors : List.of();
+    }
+
+    int memberLine(Member member) {
+        return declarationLine() + 1 + renderedFields().size() + renderedMembers().indexOf(member);
+    }
+
+    int constructorLine(Constructor constructor) {
+        return declarationLine() + 1 + renderedFields().size() + renderedMembers().size()
+                + renderedConstructors().indexOf(constructor);
+    }
+
+    /** An abstract method in a class that is not abstract: javac's error, on the declaration. */
+    boolean abstractMemberInConcreteClass() {
+        return !shape.isAbstractClass() && renderedMembers().stream().anyMatch(Member::isAbstract);
+    }
+
+    /** "private static public abstract class": javac rejects the combination of modifiers. */
+    boolean conflictingModifiers() {
+        return nesting == Nesting.PRIVATE_STATIC_NESTED && shape == Shape.PUBLIC_ABSTRACT_CLASS;
+    }
+
     boolean hasJavacError() {
-        return classAnnotations.stream().anyMatch(a -> a.javacError != null)
+        return abstractMemberInConcreteClass() || conflictingModifiers() || classAnnotations.stream().anyMatch(a -> a.javacError != null)
                 || renderedFields().stream().anyMatch(f -> f.repeatsAnnotation()
                         || f.annotations.stream().anyMatch(a -> a.javacError != null));
     }
@@ -224,22 +318,29 @@ final class FuzzCase {
         StringBuilder source = new StringBuilder();
         source.append("package ").append(PACKAGE).append(";\n");
         source.append("import dev.lamina.dsl.*;\n");
+        if (nesting != Nesting.TOP_LEVEL) {
+            source.append(nesting.wrapper).append(' ').append(className()).append(" {\n");
+        }
         for (Ann a : classAnnotations) {
             source.append(a.render()).append('\n');
         }
-        source.append(String.format(shape.declaration, className())).append(" {\n");
+        source.append(nesting.modifiers).append(String.format(shape.declaration, networkSimpleName())).append(" {\n");
         if (shape == Shape.ENUM) {
             source.append("    A;\n");
         }
         for (Field f : renderedFields()) {
             source.append(f.render()).append('\n');
         }
-        if (shape == Shape.PRIVATE_CONSTRUCTOR) {
-            source.append("    private ").append(className()).append("() {}\n");
-        } else if (shape == Shape.CONSTRUCTOR_WITH_ARGUMENTS) {
-            source.append("    ").append(className()).append("(int width) {}\n");
+        for (Member m : renderedMembers()) {
+            source.append("    ").append(m.code()).append('\n');
+        }
+        for (Constructor k : renderedConstructors()) {
+            source.append(k.render(networkSimpleName())).append('\n');
         }
         source.append("}\n");
+        if (nesting != Nesting.TOP_LEVEL) {
+            source.append("}\n");
+        }
         return source.toString();
     }
 

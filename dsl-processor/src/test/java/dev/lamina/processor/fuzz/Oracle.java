@@ -16,21 +16,31 @@ import java.util.Set;
  * codes in {@code Problem}), written out here independently of the processor's code:
  *
  * <ul>
- *   <li>{@code @Network} needs an extendable class (not final, interface, enum, record, annotation type,
- *       generic, and with a callable no-argument constructor): {@code lamina:target} on the declaration;
- *   <li>every input dimension positive, at least one: {@code lamina:range} on {@code @Network};
+ *   <li>{@code @Network} needs a class a generated subclass can extend: not final, an interface, enum,
+ *       record or annotation type, generic, private or inner, and with a non-private constructor without
+ *       parameters: {@code lamina:target} on the declaration;
+ *   <li>every input dimension positive, at least one; a written name only of letters, digits, '_', '-', '.'
+ *       and single inner spaces: {@code lamina:range} on {@code @Network};
  *   <li>layer annotations only on non-static, non-private, non-final fields of type {@code Layer}, a
- *       {@code Layer} field has at least one, a network at least one stage: {@code lamina:structure};
- *   <li>widths positive, {@code Dropout} in [0, 1), {@code LeakyReLU} slope at least 0, {@code BatchNorm}
- *       eps positive and momentum in [0, 1]: {@code lamina:range} on the field;
- *   <li>an explicit {@code Linear.in} or {@code BatchNorm.features} equals the incoming width, a Linear
- *       gets flat input: {@code lamina:shape} on the field. No cascade: after a width that cannot be known
- *       (a bad width, a dropped stage) shapes are unknown and shape errors only tolerated;
+ *       {@code Layer} field has at least one, a network at least one stage, a member at most one of Linear
+ *       and Conv2d: {@code lamina:structure};
+ *   <li>widths, kernels, strides and dilations positive, paddings at least 0 (pooling: at most half the
+ *       window), {@code Dropout} in [0, 1), {@code LeakyReLU} slope at least 0, {@code BatchNorm} eps
+ *       positive and momentum in [0, 1]: {@code lamina:range} on the field;
+ *   <li>an explicit {@code Linear.in}, {@code Conv2d.in} or {@code BatchNorm.features} equals what flows in,
+ *       a Linear gets flat input, Conv2d and pooling get (channels, height, width) and leave at least 1x1
+ *       (PyTorch's output size formula): {@code lamina:shape} on the field. No cascade: after a width that
+ *       cannot be known (a bad width, a dropped stage) shapes are unknown and shape errors only tolerated;
+ *   <li>parameter or activation bytes beyond a long: {@code lamina:range} (anywhere);
  *   <li>training: {@code @Train} ranges, one optimizer, one schedule, companions only with {@code @Train},
- *       the loss against the output width, batch size 1 with BatchNorm, the monitor names a metric;
- *       checked only once the network itself has no error (follow-ups are tolerated, not required);
- *   <li>every double attribute must be a finite number in its range: no hyper-parameter has a meaning at
- *       infinity, the runtime rejects infinite ones, and generated code cannot even write them.
+ *       the loss against the output width, batch size 1 with BatchNorm, the monitor names a metric, the data
+ *       source a public, non-abstract, static class implementing DataSource the trainer can create with
+ *       {@code new}; checked only once the network itself has no error (follow-ups are tolerated);
+ *   <li>every double attribute must be a finite number in its range (the runtime rejects infinite ones);
+ *   <li>the generated class must compile next to the user's: an abstract method it cannot implement, a
+ *       final or static method or an incompatible signature it would override, a constructor it calls that
+ *       throws a checked exception must be an error on the user's class (any Lamina code), not in
+ *       generated code.
  * </ul>
  */
 final class Oracle {
@@ -43,6 +53,10 @@ final class Oracle {
     static final String LOSS = "lamina:loss";
 
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** Names become folders, file headers and titles: letters, digits, '_', '-', '.', single inner spaces. */
+    private static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+( [A-Za-z0-9_.-]+)*");
 
     private final FuzzCase c;
     private final Verdict v = new Verdict();
@@ -70,9 +84,13 @@ final class Oracle {
         v.network = true;
         checkNetwork(network);
         checkTraining();
-        if (!c.shape.extendable()) {
+        boolean callableConstructor = c.renderedConstructors().isEmpty() || c.renderedConstructors().stream()
+                .anyMatch(k -> k.noArguments() && !k.modifiers().equals("private"));
+        boolean hidden = c.nesting == FuzzCase.Nesting.PRIVATE_STATIC_NESTED || c.isInner();
+        if (!c.shape.extendable() || !callableConstructor || hidden) {
             v.network = false;
-            v.mandatory.add(new Expected(Set.of(c.declarationLine()), TARGET, "@Network on " + c.shape));
+            v.mandatory.add(new Expected(Set.of(c.declarationLine()), TARGET, "@Network on " + c.shape
+                    + (callableConstructor ? "" : " without a callable constructor") + " nested " + c.nesting));
             v.allowed.addAll(networkErrors);
             v.allowed.addAll(networkTolerated);
             v.allowed.addAll(trainingErrors);
@@ -80,7 +98,8 @@ final class Oracle {
         } else {
             v.mandatory.addAll(networkErrors);
             v.allowed.addAll(networkTolerated);
-            if (networkErrors.isEmpty()) {
+            // The processor checks training only once the network itself is clean (even of tolerated errors).
+            if (networkErrors.isEmpty() && networkTolerated.isEmpty()) {
                 v.mandatory.addAll(trainingErrors);
             } else {
                 v.allowed.addAll(trainingErrors);
@@ -102,6 +121,9 @@ final class Oracle {
             if (f.repeatsAnnotation() || f.annotations.stream().anyMatch(a -> a.javacError != null)) {
                 lines.add(c.fieldLine(f));
             }
+        }
+        if (c.abstractMemberInConcreteClass() || c.conflictingModifiers()) {
+            lines.add(c.declarationLine());
         }
         v.mandatory.add(new Expected(lines, "javac", "javac rejects the source"));
         v.allowed.add(new Expected(null, "*", "anything but an internal error once javac has failed"));
@@ -129,8 +151,11 @@ final class Oracle {
 
     private void checkNetwork(Ann network) {
         int networkLine = c.classAnnotationLine(network);
-        v.name = network.has("name") && !((String) network.attr("name").value()).isEmpty()
-                ? (String) network.attr("name").value() : c.className();
+        String written = network.has("name") ? (String) network.attr("name").value() : "";
+        v.name = written.isEmpty() ? c.networkSimpleName() : written;
+        if (!written.isEmpty() && !NAME.matcher(written).matches()) {
+            error(networkErrors, networkLine, RANGE, "network name \"" + written + "\"");
+        }
         int[] dims = (int[]) network.attr("input").value();
         v.input = Arrays.stream(dims).mapToObj(d -> (long) d).toList();
         if (dims.length == 0) {
@@ -171,25 +196,46 @@ final class Oracle {
             shape = stage(f, line, layers, shape);
         }
         if (v.stages.isEmpty()) {
-            if (candidates == 0) {
+            if (candidates == 0 && networkErrors.isEmpty()) {
                 error(networkErrors, networkLine, STRUCTURE, "no layers");
             } else {
-                error(networkTolerated, networkLine, STRUCTURE, "no stage left after the field errors");
+                error(networkTolerated, networkLine, STRUCTURE, "no stage (besides other errors)");
             }
         }
         checkNetworkTests();
-        BigInteger bytes = v.trainable.add(v.nonTrainable).multiply(BigInteger.valueOf(4));
-        if (bytes.compareTo(LONG_MAX) > 0 || v.largestActivation.multiply(BigInteger.valueOf(3)).compareTo(LONG_MAX) > 0
-                || flopsBound.compareTo(LONG_MAX) > 0) {
-            // Counts a long cannot hold: an error is tolerated anywhere; without one, the generated counts
-            // must still be exact (which they cannot be), so an accepting processor fails later checks.
-            networkTolerated.add(new Expected(null, "*", "counts beyond a long"));
+        // The generated class extends the user's: members it cannot compile next to, and a constructor it
+        // cannot call, must be an error on the user's class, not in generated code.
+        for (FuzzCase.Member m : c.renderedMembers()) {
+            if (m.breaksGeneration() != null) {
+                networkErrors.add(new Expected(Set.of(c.memberLine(m), c.declarationLine()), "*", m.breaksGeneration()));
+            }
+        }
+        for (FuzzCase.Constructor k : c.renderedConstructors()) {
+            if (k.noArguments() && !k.modifiers().equals("private") && k.checked()) {
+                networkErrors.add(new Expected(Set.of(c.constructorLine(k), c.declarationLine()), "*",
+                        "the constructor the generated class calls throws " + k.throwsClause()));
+            }
+        }
+        BigInteger four = BigInteger.valueOf(4);
+        boolean tooLarge = v.trainable.add(v.nonTrainable).multiply(four).compareTo(LONG_MAX) > 0
+                || activations.multiply(four).compareTo(LONG_MAX) > 0;
+        if (tooLarge && networkErrors.isEmpty()) {
+            // Parameter bytes or activation bytes a long cannot count: one lamina:range error, on the
+            // network or the layer where it happens (Problem.NETWORK_TOO_LARGE).
+            networkErrors.add(new Expected(null, RANGE, "sizes beyond a long"));
+        } else if (tooLarge || flopsBound.compareTo(LONG_MAX) > 0) {
+            // FLOPs are the processor's own estimate (bounded here), or the network has other errors too.
+            networkTolerated.add(new Expected(null, RANGE, "counts beyond a long"));
         }
     }
+
+    /** Values of all layer outputs of one sample, summed: the activation memory in the summary. */
+    private BigInteger activations = BigInteger.ZERO;
 
     private BigInteger flopsBound = BigInteger.ZERO;
 
     private void noteActivation(List<Long> shape) {
+        shape.stream().mapToLong(Long::longValue).max().ifPresent(d -> v.largestDimension = Math.max(v.largestDimension, d));
         BigInteger size = size(shape);
         if (size.compareTo(v.largestActivation) > 0) {
             v.largestActivation = size;
@@ -206,6 +252,8 @@ final class Oracle {
         List<String> parameters = new ArrayList<>();
         boolean known = true;
         for (Ann a : layers) {
+            // Sizes near a long's end: the processor may stop checking shapes at the layer that overflows.
+            uncertain |= flopsBound.compareTo(LONG_MAX) > 0 || activations.shiftLeft(2).compareTo(LONG_MAX) > 0;
             switch (a.kind) {
                 case "Linear" -> {
                     Integer in = a.has("in") ? (Integer) a.attr("in").value() : null;
@@ -219,11 +267,15 @@ final class Oracle {
                     if (shape == null) {
                         error(networkTolerated, line, SHAPE, "Linear after an unknown width");
                         known = false;
+                    } else if (shape.size() != 1 && size(shape).compareTo(LONG_MAX) > 0) {
+                        // Needs Flatten, whose width a long cannot hold: either error says so.
+                        networkErrors.add(new Expected(Set.of(line), "*", "Linear on input of shape " + shape));
+                        known = false;
                     } else if (shape.size() != 1) {
-                        error(networkErrors, line, SHAPE, "Linear on input of shape " + shape);
+                        shapeError(line, "Linear on input of shape " + shape);
                         known = false;
                     } else if (in != null && in > 0 && in.longValue() != shape.get(0)) {
-                        error(networkErrors, line, SHAPE, "Linear in = " + in + " after width " + shape.get(0));
+                        shapeError(line, "Linear in = " + in + " after width " + shape.get(0));
                         known = false;
                     } else if (in != null && in <= 0) {
                         error(networkTolerated, line, SHAPE, "Linear with a non-positive in");
@@ -255,7 +307,7 @@ final class Oracle {
                         error(networkTolerated, line, SHAPE, "BatchNorm after an unknown width");
                         known = false;
                     } else if (features != null && features > 0 && features.longValue() != shape.get(0)) {
-                        error(networkErrors, line, SHAPE, "BatchNorm features = " + features + " after " + shape);
+                        shapeError(line, "BatchNorm features = " + features + " after " + shape);
                         shape = null; // the declared and the incoming width disagree: either may flow on
                         known = false;
                     } else {
@@ -273,6 +325,128 @@ final class Oracle {
                     }
                     v.dropouts.add(p);
                 }
+                case "Flatten" -> {
+                    if (shape == null) {
+                        known = false;
+                    } else {
+                        shape = List.of(size(shape).compareTo(LONG_MAX) > 0 ? -1L : size(shape).longValue());
+                        if (shape.get(0) < 0) {
+                            shape = null; // beyond a long: the overflow rule covers it
+                            known = false;
+                        }
+                    }
+                }
+                case "Conv2d" -> {
+                    Integer in = a.has("in") ? (Integer) a.attr("in").value() : null;
+                    int out = a.intValue("out", 1);
+                    int kernel = a.intValue("kernel", 1);
+                    int stride = a.intValue("stride", 1);
+                    int padding = a.intValue("padding", 0);
+                    int dilation = a.intValue("dilation", 1);
+                    boolean paramsOk = kernel > 0 && stride > 0 && padding >= 0 && dilation > 0;
+                    if (in != null && in <= 0) {
+                        error(networkErrors, line, RANGE, "Conv2d in = " + in);
+                    }
+                    for (String attribute : List.of("out", "kernel", "stride", "dilation")) {
+                        int value = a.intValue(attribute, 1);
+                        if (value <= 0) {
+                            error(networkErrors, line, RANGE, "Conv2d " + attribute + " = " + value);
+                        }
+                    }
+                    if (padding < 0) {
+                        error(networkErrors, line, RANGE, "Conv2d padding = " + padding);
+                    }
+                    if (layers.stream().anyMatch(x -> x.kind.equals("Linear"))) {
+                        error(networkErrors, line, STRUCTURE, "Conv2d and Linear on one member");
+                    }
+                    if (shape == null) {
+                        error(networkTolerated, line, SHAPE, "Conv2d after an unknown shape");
+                        known = false;
+                        continue;
+                    }
+                    if (shape.size() != 3) {
+                        shapeError(line, "Conv2d on input of shape " + shape);
+                        shape = null;
+                        known = false;
+                        continue;
+                    }
+                    long channels = shape.get(0);
+                    if (in != null && in > 0 && in.longValue() != channels) {
+                        shapeError(line, "Conv2d in = " + in + " after " + channels + " channels");
+                        known = false;
+                    } else if (in != null && in <= 0) {
+                        error(networkTolerated, line, SHAPE, "Conv2d with a non-positive in");
+                        known = false;
+                    }
+                    if (!paramsOk) {
+                        shape = null;
+                        known = false;
+                        continue;
+                    }
+                    long height = windowed(shape.get(1), kernel, stride, padding, dilation);
+                    long width = windowed(shape.get(2), kernel, stride, padding, dilation);
+                    if (height < 1 || width < 1) {
+                        shapeError(line, "Conv2d leaves " + height + "x" + width);
+                        shape = null;
+                        known = false;
+                        continue;
+                    }
+                    if (out <= 0) {
+                        shape = null;
+                        known = false;
+                        continue;
+                    }
+                    if (known) {
+                        BigInteger weights = BigInteger.valueOf(out).multiply(BigInteger.valueOf(channels))
+                                .multiply(BigInteger.valueOf((long) kernel * kernel));
+                        v.trainable = v.trainable.add(weights).add(BigInteger.valueOf(out));
+                        flopsBound = flopsBound.add(weights.shiftLeft(1).multiply(BigInteger.valueOf(height))
+                                .multiply(BigInteger.valueOf(width)));
+                        parameters.add(f.name + ".weight");
+                        parameters.add(f.name + ".bias");
+                    }
+                    shape = List.of((long) out, height, width);
+                }
+                case "MaxPool2d", "AvgPool2d" -> {
+                    int kernel = a.intValue("value", 1);
+                    int stride = a.has("stride") ? a.intValue("stride", 1) : kernel;
+                    int padding = a.intValue("padding", 0);
+                    if (kernel <= 0) {
+                        error(networkErrors, line, RANGE, a.kind + " window = " + kernel);
+                    }
+                    if (stride <= 0) {
+                        error(networkErrors, line, RANGE, a.kind + " stride = " + stride);
+                    }
+                    boolean paddingOk = padding >= 0 && (kernel <= 0 || 2L * padding <= kernel);
+                    if (!paddingOk) {
+                        error(networkErrors, line, RANGE, a.kind + " padding = " + padding + " for window " + kernel);
+                    }
+                    if (shape == null) {
+                        error(networkTolerated, line, SHAPE, a.kind + " after an unknown shape");
+                        known = false;
+                        continue;
+                    }
+                    if (shape.size() != 3) {
+                        shapeError(line, a.kind + " on input of shape " + shape);
+                        shape = null;
+                        known = false;
+                        continue;
+                    }
+                    if (kernel <= 0 || stride <= 0 || !paddingOk) {
+                        shape = null;
+                        known = false;
+                        continue;
+                    }
+                    long height = windowed(shape.get(1), kernel, stride, padding, 1);
+                    long width = windowed(shape.get(2), kernel, stride, padding, 1);
+                    if (height < 1 || width < 1) {
+                        shapeError(line, a.kind + " leaves " + height + "x" + width);
+                        shape = null;
+                        known = false;
+                        continue;
+                    }
+                    shape = List.of(shape.get(0), height, width);
+                }
                 case "LeakyReLU" -> {
                     double slope = a.doubleValue("value", 0.01);
                     if (!(Double.isFinite(slope) && slope >= 0)) {
@@ -283,10 +457,28 @@ final class Oracle {
             }
             if (shape != null) {
                 noteActivation(shape);
+                activations = activations.add(size(shape));
             }
         }
         v.stages.add(new Verdict.Stage(f.name, known && shape != null ? shape : null, parameters));
         return shape;
+    }
+
+    private boolean uncertain;
+
+    /** A shape error: required, unless sizes upstream are beyond a long (then shapes may be unchecked). */
+    private void shapeError(int line, String reason) {
+        if (uncertain) {
+            error(networkTolerated, line, SHAPE, reason + " (after sizes beyond a long)");
+            networkTolerated.add(new Expected(null, RANGE, "sizes beyond a long"));
+        } else {
+            error(networkErrors, line, SHAPE, reason);
+        }
+    }
+
+    /** Output size of a window: {@code floor((size + 2 padding - dilation (kernel - 1) - 1) / stride) + 1}. */
+    private static long windowed(long size, int kernel, int stride, int padding, int dilation) {
+        return Math.floorDiv(size + 2L * padding - (long) dilation * (kernel - 1) - 1, stride) + 1;
     }
 
     private void checkNetworkTests() {
@@ -365,6 +557,10 @@ final class Oracle {
         }
         for (Ann a : schedules) {
             schedule(a, rangeTarget);
+        }
+        String data = train.has("data") ? (String) train.attr("data").value() : "ok";
+        if (!data.equals("ok")) {
+            error(rangeTarget, line, TRAIN, "data " + train.attr("data").literal() + ": " + data);
         }
         Ann stopping = c.classAnnotation("EarlyStopping");
         if (stopping != null) {

@@ -129,7 +129,7 @@ final class Values {
     /** Network names: plain, empty (default), and ones with characters that need escaping somewhere. */
     static final List<String> NAMES = List.of("", "Mnist", "My net", "quote\"d", "back\\slash", "new\nline",
             "tab\tbed", "ünïcødé ☃", "*/ not a comment end", "<b>&amp;</b>", "$dollar", "a=b", "#hash", "!bang",
-            " leading space", "trailing space ", "C:\\temp\\new", "\\u0041", "x".repeat(300));
+            " leading space", "trailing space ", "C:\\temp\\new", "\\u0041", "\\u002a/ escaped comment end", "ends with \\", "x".repeat(300));
 
     static String javaString(String text) {
         StringBuilder out = new StringBuilder("\"");

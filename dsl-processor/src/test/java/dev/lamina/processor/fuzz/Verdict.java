@@ -65,6 +65,8 @@ final class Verdict {
     double testsTolerance = 1e-5;
     /** The largest number of values one sample has at any point, for deciding whether it can run here. */
     BigInteger largestActivation = BigInteger.ZERO;
+    /** The largest single dimension (width, channels, flattened size) anywhere in the network. */
+    long largestDimension;
 
     Kind kind() {
         if (javac) {
