@@ -9,6 +9,7 @@ import dev.lamina.dsl.Layer;
 import dev.lamina.dsl.Linear;
 import dev.lamina.dsl.MaxPool2d;
 import dev.lamina.dsl.Network;
+import dev.lamina.dsl.NetworkTests;
 import dev.lamina.dsl.ReLU;
 import dev.lamina.dsl.Train;
 
@@ -26,6 +27,8 @@ import dev.lamina.dsl.Train;
 @Network(input = {1, 28, 28})
 @Train(data = MnistImageData.class, epochs = 5, batchSize = 32)
 @Adam(lr = 1e-3)
+// Three and six channels learn a batch of noise slowly: give the generated learning test more steps.
+@NetworkTests(steps = 80)
 public abstract class MnistCnn {
     @Conv2d(in = 1, out = 3, kernel = 3, padding = 1) @ReLU @MaxPool2d(2) Layer conv1;
     @Conv2d(in = 3, out = 6, kernel = 3, padding = 1) @ReLU @MaxPool2d(2) Layer conv2;
