@@ -1,6 +1,7 @@
 package dev.lamina.runtime.layers;
 
 import ai.djl.nn.Block;
+import ai.djl.nn.norm.BatchNorm;
 
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,15 @@ public record BatchNormLayer(long features, double eps, double momentum) impleme
 
     @Override
     public Block createBlock() {
-        return new PyTorchBatchNorm(features, eps, momentum);
+        // DJL weighs the *old* running statistics with its momentum, PyTorch the *new* batch: DJL's
+        // engine passes 1 - momentum to torch, so PyTorch's momentum m is DJL's 1 - m. (A direct
+        // torch::batch_norm block was tried for speed; it turned a CNN's loss NaN within a few steps where
+        // DJL's block does not, so DJL's block stays until that is understood.)
+        return BatchNorm.builder()
+                .optAxis(1)
+                .optEpsilon((float) eps)
+                .optMomentum((float) (1.0 - momentum))
+                .build();
     }
 
     @Override

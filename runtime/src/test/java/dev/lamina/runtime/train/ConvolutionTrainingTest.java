@@ -1,0 +1,44 @@
+package dev.lamina.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.dsl.Loss;
+import dev.lamina.runtime.Architecture;
+import dev.lamina.runtime.data.MnistLayout;
+import dev.lamina.runtime.data.TrainTestData;
+import dev.lamina.runtime.layers.Layers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notebook-09 CNN trains on real MNIST images without its loss turning NaN. A BatchNorm over the
+ * flattened, partly constant convolution features once did exactly that within a few dozen steps.
+ */
+class ConvolutionTrainingTest {
+
+    @Test
+    void notebookCnnTrainsWithAFiniteLoss(@TempDir Path output) throws IOException {
+        Architecture cnn = Architecture.builder("NotebookCnn", 1, 28, 28)
+                .stage("conv1", Layers.conv2d(1, 3, 3, 1, 1, 1), Layers.relu(), Layers.maxPool2d(2, 2, 0))
+                .stage("conv2", Layers.conv2d(3, 6, 3, 1, 1, 1), Layers.relu(), Layers.maxPool2d(2, 2, 0))
+                .stage("flat", Layers.flatten(), Layers.batchNorm(294, 1e-5, 0.1), Layers.dropout(0.2))
+                .stage("logits", Layers.linear(294, 10))
+                .build();
+        TrainTestData data = new TrainTestData(
+                TrainingFixtures.mnist("mnist_train_first1500.csv.gz", MnistLayout.IMAGE),
+                TrainingFixtures.mnist("mnist_test_first500.csv.gz", MnistLayout.IMAGE));
+        TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(32).seed(7).learningRate(1e-4)
+                .loss(Loss.CROSS_ENTROPY).device("cpu").progressBar(false).outputDirectory(output).build();
+        try (TrainingResult result = Trainer.train(
+                new TrainingJob("NotebookCnn", cnn, "summary\n", config, Optional.empty()), config, data)) {
+            EpochResult last = result.lastEpoch();
+            assertTrue(Double.isFinite(last.trainLoss()) && Double.isFinite(last.testLoss()), last.toString());
+            assertTrue(last.trainLoss() < result.history().get(0).trainLoss() + 1e-9, "the loss goes down");
+        }
+    }
+}
