@@ -212,11 +212,8 @@ public final class LaminaNetwork implements AutoCloseable {
             }
             System.arraycopy(samples[i], 0, flat, (int) (i * width), (int) width);
         }
-        long[] batch = new long[sampleShape.length + 1];
-        batch[0] = samples.length;
-        System.arraycopy(sampleShape, 0, batch, 1, sampleShape.length);
         try (NDManager scope = manager.newSubManager()) {
-            NDArray input = scope.create(flat, new Shape(batch));
+            NDArray input = scope.create(flat, batchShape(samples.length));
             float[] out = transform.apply(forwardEval(input)).toFloatArray();
             float[][] rows = new float[samples.length][(int) outputWidth];
             for (int i = 0; i < samples.length; i++) {
