@@ -109,6 +109,7 @@ public final class Trainer {
 
         try (DeviceData trainData = new DeviceData(network.manager(), train, loss);
                 DeviceData testData = test == null ? null : new DeviceData(network.manager(), test, loss);
+                ShuffledData shuffled = config.shuffle() ? new ShuffledData(trainData) : null;
                 Optimizer optimizer = Optimizers.create(config.optimizer(), attachGradients(network))) {
             List<EpochResult> history = new ArrayList<>();
             RunDirectory.Progress progress = new RunDirectory.Progress(0, 0, Double.NaN, 0, 0);
@@ -132,7 +133,7 @@ public final class Trainer {
             long started = System.nanoTime();
             boolean stoppedEarly = false;
             for (int epoch = progress.completedEpochs(); epoch < config.epochs(); epoch++) {
-                EpochResult result = epoch(network, engine, optimizer, trainData, testData, epoch);
+                EpochResult result = epoch(network, engine, optimizer, trainData, shuffled, testData, epoch);
                 history.add(result);
                 out.println(epochLine(result));
                 progress = bookkeeping(network, optimizer, runDirectory, monitor, result, progress, history);
@@ -170,7 +171,7 @@ public final class Trainer {
     }
 
     private EpochResult epoch(LaminaNetwork network, Engine engine, Optimizer optimizer, DeviceData trainData,
-            DeviceData testData, int epoch) {
+            ShuffledData shuffled, DeviceData testData, int epoch) {
         long start = System.nanoTime();
         double learningRate = config.schedule().learningRate(config.optimizer().learningRate(), epoch, config.epochs());
         engine.setRandomSeed(config.seed() + epoch);
@@ -179,17 +180,16 @@ public final class Trainer {
         int steps = (n + batch - 1) / batch;
         double lossSum = 0;
         int counted = 0;
-        try (NDManager epochScope = trainData.manager().newSubManager();
-                TrainingProgress progressBar = TrainingProgress.start(config.progressBar(), epoch + 1,
-                        config.epochs(), steps)) {
+        try (TrainingProgress progressBar = TrainingProgress.start(config.progressBar(), epoch + 1,
+                config.epochs(), steps)) {
             // One gather per epoch puts the samples in this epoch's order; each step then takes a slice
             // (a view, no copy) instead of gathering its rows.
             NDArray features = trainData.features();
             NDArray labels = trainData.labels();
-            if (config.shuffle()) {
-                NDIndex order = new NDIndex("{}", epochScope.create(shuffledOrder(n, epoch)));
-                features = features.get(epochScope, order);
-                labels = labels.get(epochScope, order);
+            if (shuffled != null) {
+                shuffled.shuffle(shuffledOrder(n, epoch));
+                features = shuffled.features();
+                labels = shuffled.labels();
             }
             for (int step = 0; step < steps; step++) {
                 int from = step * batch;

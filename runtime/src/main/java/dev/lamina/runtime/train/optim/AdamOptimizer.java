@@ -1,53 +1,93 @@
 package dev.lamina.runtime.train.optim;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.IValue;
 
+import dev.lamina.runtime.torchscript.TorchScriptModule;
 import dev.lamina.runtime.train.OptimizerSettings;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * PyTorch's Adam, one fused native call per parameter (DJL's {@code adamUpdate}, which also clears the
- * gradient), with PyTorch's bias correction.
+ * PyTorch's Adam as {@code torch.optim.Adam(fused=True)} runs it: one native call per step updates every
+ * parameter with PyTorch's fused kernel ({@code _fused_adam_}: one pass over weight, gradient and both
+ * moments, no temporaries), then clears the gradients.
  *
- * <p>PyTorch divides the bias-corrected moments: {@code w -= lr/c1 * m / (sqrt(v)/sqrt(c2) + eps)}, with
- * {@code c1 = 1 - beta1^t}, {@code c2 = 1 - beta2^t}. The fused op computes {@code w -= a * m / (sqrt(v) +
- * e)}; multiplying through by {@code sqrt(c2)} gives {@code a = lr sqrt(c2) / c1} and {@code e = eps
- * sqrt(c2)}: the same update, exactly.
+ * <p>The parameter and state lists are built once and handed to every call; the kernel updates the
+ * arrays behind them in place. The step count lives in a tensor as in PyTorch, and the kernel derives the
+ * bias corrections from it.
  */
 public final class AdamOptimizer extends StatefulOptimizer {
 
-    private record Slot(PtNDArray weight, PtNDArray mean, PtNDArray variance) {}
-
     private final OptimizerSettings.Adam settings;
-    private final List<Slot> slots = new ArrayList<>();
+    private final TorchScriptModule kernels;
+    private final NDArray step;
+    private final IValue[] arguments;
+    private double argumentRate = Double.NaN;
 
     public AdamOptimizer(OptimizerSettings.Adam settings, Map<String, NDArray> parameters) {
         super(parameters);
         this.settings = settings;
-        parameters.forEach((name, weight) -> slots.add(new Slot((PtNDArray) weight,
-                (PtNDArray) state.zerosLike(name, "exp_avg", weight),
-                (PtNDArray) state.zerosLike(name, "exp_avg_sq", weight))));
+        List<PtNDArray> weights = new ArrayList<>();
+        List<PtNDArray> means = new ArrayList<>();
+        List<PtNDArray> variances = new ArrayList<>();
+        parameters.forEach((name, weight) -> {
+            weights.add((PtNDArray) weight);
+            means.add((PtNDArray) state.zerosLike(name, "exp_avg", weight));
+            variances.add((PtNDArray) state.zerosLike(name, "exp_avg_sq", weight));
+        });
+        this.step = state.scratch().zeros(new Shape());
+        this.kernels = TorchScriptModule.load("FusedOptimizers", state.scratch());
+        this.arguments = new IValue[] {
+            IValue.listFrom(weights.toArray(PtNDArray[]::new)),
+            IValue.listFrom(means.toArray(PtNDArray[]::new)),
+            IValue.listFrom(variances.toArray(PtNDArray[]::new)),
+            IValue.from((PtNDArray) step),
+            null, // the learning rate, set by step()
+            IValue.from(settings.beta1()),
+            IValue.from(settings.beta2()),
+            IValue.from(settings.weightDecay()),
+            IValue.from(settings.eps()),
+        };
     }
 
     @Override
     public void step(double learningRate) {
-        steps++;
-        double c1 = 1 - Math.pow(settings.beta1(), steps);
-        double sqrtC2 = Math.sqrt(1 - Math.pow(settings.beta2(), steps));
-        float correctedRate = (float) (learningRate * sqrtC2 / c1);
-        float correctedEps = (float) (settings.eps() * sqrtC2);
-        for (Slot slot : slots) {
-            try (NDArray gradient = slot.weight().getGradient()) {
-                JniUtils.adamUpdate(slot.weight(), (PtNDArray) gradient, slot.mean(), slot.variance(),
-                        (float) learningRate, correctedRate, (float) settings.weightDecay(), 1f, -1f,
-                        (float) settings.beta1(), (float) settings.beta2(), correctedEps, false);
+        if (learningRate != argumentRate) {
+            if (arguments[4] != null) {
+                arguments[4].close();
             }
-            JniUtils.zeroGrad(slot.weight());
+            arguments[4] = IValue.from(learningRate);
+            argumentRate = learningRate;
         }
+        kernels.run("adam", arguments);
+        steps++;
+    }
+
+    @Override
+    public void restore(Map<String, float[]> values, long restoredSteps) {
+        super.restore(values, restoredSteps);
+        step.set(FloatBuffer.wrap(new float[] {restoredSteps}));
+    }
+
+    @Override
+    public void close() {
+        for (IValue argument : arguments) {
+            if (argument != null) {
+                argument.close();
+            }
+        }
+        kernels.close();
+        super.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Adam (fused) " + settings;
     }
 }

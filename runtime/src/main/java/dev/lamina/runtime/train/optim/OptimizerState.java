@@ -27,6 +27,14 @@ final class OptimizerState implements AutoCloseable {
         return buffer;
     }
 
+    /**
+     * The manager the buffers live in, for arrays the optimizer needs but does not checkpoint by name
+     * (they are freed with the state).
+     */
+    NDManager scratch() {
+        return manager;
+    }
+
     Map<String, NDArray> buffers() {
         return buffers;
     }

@@ -1,66 +1,69 @@
 package dev.lamina.runtime.train.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.IValue;
 
+import dev.lamina.runtime.torchscript.TorchScriptModule;
 import dev.lamina.runtime.train.OptimizerSettings;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * PyTorch's SGD: {@code g = grad + wd * w}; with momentum {@code buf = momentum * buf + g} (the first
- * step starts {@code buf = g}) and {@code g = buf}, or {@code g + momentum * buf} for Nesterov; then
- * {@code w -= lr * g}. Written out rather than using DJL's fused SGD, whose momentum buffer holds {@code lr
- * * g} and so diverges from PyTorch as soon as a schedule changes the learning rate.
+ * PyTorch's SGD as {@code torch.optim.SGD(fused=True)} runs it: {@code g = grad + wd * w}; with momentum
+ * {@code buf = momentum * buf + g} (the first step starts {@code buf = g}) and {@code g = buf}, or {@code g +
+ * momentum * buf} for Nesterov; then {@code w -= lr * g}. One native call per step ({@code _fused_sgd_}),
+ * which also clears the gradients. DJL's own SGD is not used: its momentum buffer holds {@code lr * g} and
+ * so diverges from PyTorch as soon as a schedule changes the learning rate.
  */
 public final class SgdOptimizer extends StatefulOptimizer {
 
     private final OptimizerSettings.Sgd settings;
-    private final Map<NDArray, NDArray> momentumOf = new LinkedHashMap<>();
-    private final Map<String, NDArray> parameters;
+    private final TorchScriptModule kernels;
+    private final IValue weights;
+    private final IValue momentumBuffers;
+    private final IValue momentum;
+    private final IValue weightDecay;
+    private final IValue nesterov;
 
     public SgdOptimizer(OptimizerSettings.Sgd settings, Map<String, NDArray> parameters) {
         super(parameters);
         this.settings = settings;
-        this.parameters = parameters;
+        List<PtNDArray> buffers = new ArrayList<>();
         if (settings.momentum() > 0) {
-            parameters.forEach((name, weight) -> momentumOf.put(weight, state.zerosLike(name, "momentum_buffer", weight)));
+            parameters.forEach((name, weight) ->
+                    buffers.add((PtNDArray) state.zerosLike(name, "momentum_buffer", weight)));
         }
+        this.kernels = TorchScriptModule.load("FusedOptimizers", state.scratch());
+        this.weights = IValue.listFrom(parameters.values().stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new));
+        this.momentumBuffers = IValue.listFrom(buffers.toArray(PtNDArray[]::new));
+        this.momentum = IValue.from(settings.momentum());
+        this.weightDecay = IValue.from(settings.weightDecay());
+        this.nesterov = IValue.from(settings.nesterov());
     }
 
     @Override
     public void step(double learningRate) {
-        for (NDArray weight : parameters.values()) {
-            // DJL attaches a result to the manager of its first operand, which here is often the
-            // network's or the optimizer's long-lived manager: every temporary is moved to the scope.
-            try (NDManager scope = weight.getManager().newSubManager()) {
-                NDArray direction = scoped(scope, weight.getGradient());
-                if (settings.weightDecay() > 0) {
-                    direction = direction.add(scoped(scope, weight.mul(settings.weightDecay())));
-                }
-                NDArray buffer = momentumOf.get(weight);
-                if (buffer != null) {
-                    if (steps == 0) {
-                        buffer.addi(direction);
-                    } else {
-                        buffer.muli(settings.momentum()).addi(direction);
-                    }
-                    direction = settings.nesterov()
-                            ? direction.add(scoped(scope, buffer.mul(settings.momentum())))
-                            : buffer;
-                }
-                weight.subi(scoped(scope, direction.mul(learningRate)));
-            }
-            JniUtils.zeroGrad((PtNDArray) weight);
+        try (IValue rate = IValue.from(learningRate);
+                IValue firstStep = IValue.from(steps == 0)) {
+            kernels.run("sgd", weights, momentumBuffers, rate, momentum, weightDecay, nesterov, firstStep);
         }
         steps++;
     }
 
-    private static NDArray scoped(NDManager scope, NDArray array) {
-        array.attach(scope);
-        return array;
+    @Override
+    public void close() {
+        for (IValue argument : new IValue[] {weights, momentumBuffers, momentum, weightDecay, nesterov}) {
+            argument.close();
+        }
+        kernels.close();
+        super.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SGD (fused) " + settings;
     }
 }
