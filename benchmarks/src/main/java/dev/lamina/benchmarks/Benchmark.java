@@ -104,7 +104,8 @@ public final class Benchmark {
     private static int runChildren(BenchmarkOptions options, String[] args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         for (int threads : options.threads()) {
-            List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
+            // -Xmn64m and the glibc thresholds: the JVM as `mvn lamina:train` starts it (ForkedTraining).
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmn64m", "-cp",
                     System.getProperty("java.class.path"), Benchmark.class.getName()));
             for (int i = 0; i < args.length; i += 2) {
                 if (!args[i].equals("--threads") && !args[i].equals("--repo-root")) {
@@ -114,7 +115,10 @@ public final class Benchmark {
             }
             command.addAll(List.of("--repo-root", options.repoRoot().toString(),
                     "--threads", threads == 0 ? "default" : Integer.toString(threads)));
-            int status = new ProcessBuilder(command).inheritIO().start().waitFor();
+            ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+            child.environment().putIfAbsent("MALLOC_MMAP_THRESHOLD_", "33554432");
+            child.environment().putIfAbsent("MALLOC_TRIM_THRESHOLD_", "4294967295");
+            int status = child.start().waitFor();
             if (status != 0) {
                 return status;
             }

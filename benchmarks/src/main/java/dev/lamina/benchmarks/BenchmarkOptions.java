@@ -31,7 +31,8 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
             "                      'default' lets Lamina choose (default: 1)",
             "  --impl LIST         lamina,djl-raw (default: both; djl-raw trains MnistMlp only)",
             "  --configs LIST      NETWORK:BATCH,... (default: " + DEFAULT_CONFIGURATIONS + ")",
-            "  --raw-adam VARIANT  fused (JniUtils.adamUpdate) or djl (Optimizer.adam()) (default: fused)",
+            "  --raw-adam VARIANT  lamina (Lamina's AdamOptimizer: PyTorch's _fused_adam_), djl_fused",
+            "                      (JniUtils.adamUpdate) or djl (Optimizer.adam()) (default: lamina)",
             "  --raw-networks SET  mnist (default) or all: where the hand-written loop runs too",
             "  --repo-root DIR     the repository, for examples/data (default: found from the working directory)",
             "  --output-dir DIR    run folders of the harness (default: <repo-root>/benchmarks/target/runs)");
@@ -41,7 +42,7 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
         String threads = "1";
         String impls = Configuration.LAMINA + "," + Configuration.DJL_RAW;
         String configurations = DEFAULT_CONFIGURATIONS;
-        String rawAdam = "fused";
+        String rawAdam = "lamina";
         String rawNetworks = "mnist";
         Path outputDirectory = null;
         for (int i = 0; i < args.length; i++) {

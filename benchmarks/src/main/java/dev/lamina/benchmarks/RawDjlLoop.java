@@ -17,6 +17,8 @@ import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.train.LossFunction;
+import dev.lamina.runtime.train.OptimizerSettings;
+import dev.lamina.runtime.train.optim.AdamOptimizer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,16 +28,25 @@ import java.util.Map;
  * The least a DJL user writes to train a network, with none of the harness's bookkeeping: the data on the
  * device once; per step a sub-manager, the batch gathered by a slice of the epoch's permutation, forward in
  * train mode, the loss ({@link LossFunction#mean}: cross-entropy from log-softmax, or BCE-with-logits),
- * backward, Adam. Like the harness (and PyTorch's {@code loss.item()}) it reads each step's loss back, the
+ * backward, Adam (by default Lamina's optimizer, so only the loop differs; {@code --raw-adam} picks DJL's).
+ * Like the harness (and PyTorch's {@code loss.item()}) it reads each step's loss back, the
  * one copy to Java per step. The network comes from {@link LaminaNetwork#create} so both implementations
  * train exactly the same blocks; the difference is the loop around them.
  */
 final class RawDjlLoop {
 
-    /** How the parameters are updated: both run PyTorch's fused Adam kernel; they differ in the Java around it. */
+    /** How the parameters are updated. */
     enum AdamVariant {
-        /** {@link JniUtils#adamUpdate} per parameter, then {@link JniUtils#zeroGrad}; state held in a list. */
-        FUSED,
+        /**
+         * Lamina's {@link AdamOptimizer}, the harness's own: one call per step into PyTorch's
+         * {@code _fused_adam_}. The default, so that the comparison shows the cost of the harness alone.
+         */
+        LAMINA,
+        /**
+         * DJL's Adam kernel, {@link JniUtils#adamUpdate} per parameter, then {@link JniUtils#zeroGrad}: what a
+         * DJL user reaches for (it copies the gradient and makes four temporaries per parameter).
+         */
+        DJL_FUSED,
         /** DJL's {@link Optimizer#adam()}: state in maps keyed by parameter and device, tracker per call. */
         DJL
     }
@@ -60,13 +71,17 @@ final class RawDjlLoop {
             NDArray labels = LossFunction.prepareLabels(loss, dataManager.create(train.labels()));
             Map<String, NDArray> parameters = network.trainableArrays();
             parameters.values().forEach(p -> p.setRequiresGradient(true));
-            Updater updater = variant == AdamVariant.FUSED
-                    ? new FusedAdam(parameters, dataManager)
-                    : new DjlAdam(parameters);
-            epoch(engine, network, loss, features, labels, batchSize, updater);
-            long start = System.nanoTime();
-            epoch(engine, network, loss, features, labels, batchSize, updater);
-            return (System.nanoTime() - start) / 1e9;
+            Updater updater = switch (variant) {
+                case LAMINA -> new LaminaAdam(parameters);
+                case DJL_FUSED -> new FusedAdam(parameters, dataManager);
+                case DJL -> new DjlAdam(parameters);
+            };
+            try (updater) {
+                epoch(engine, network, loss, features, labels, batchSize, updater);
+                long start = System.nanoTime();
+                epoch(engine, network, loss, features, labels, batchSize, updater);
+                return (System.nanoTime() - start) / 1e9;
+            }
         }
     }
 
@@ -100,8 +115,29 @@ final class RawDjlLoop {
         }
     }
 
-    private interface Updater {
+    private interface Updater extends AutoCloseable {
         void step();
+
+        @Override
+        default void close() {}
+    }
+
+    private static final class LaminaAdam implements Updater {
+        private final AdamOptimizer optimizer;
+
+        LaminaAdam(Map<String, NDArray> parameters) {
+            optimizer = new AdamOptimizer(new OptimizerSettings.Adam(LEARNING_RATE, BETA1, BETA2, EPSILON, 0), parameters);
+        }
+
+        @Override
+        public void step() {
+            optimizer.step(LEARNING_RATE);
+        }
+
+        @Override
+        public void close() {
+            optimizer.close();
+        }
     }
 
     private static final class FusedAdam implements Updater {
