@@ -46,6 +46,7 @@ public final class LaminaNetwork implements AutoCloseable {
     private final Map<String, Parameter> parameters;
     private final Map<String, Layer> stages;
     private final long outputWidth;
+    private final long activationValuesPerSample;
 
     private LaminaNetwork(Architecture architecture, Device device, Integer seed) {
         Engine engine = LaminaEngine.get();
@@ -70,6 +71,7 @@ public final class LaminaNetwork implements AutoCloseable {
         Shape sampleBatch = batchShape(1);
         block.initialize(manager, DataType.FLOAT32, sampleBatch);
         this.outputWidth = block.getOutputShapes(new Shape[] {sampleBatch})[0].get(1);
+        this.activationValuesPerSample = activationValues(layerBlocks, sampleBatch);
         this.parameterStore = new ParameterStore(manager, false);
         this.parameters = new LinkedHashMap<>();
         this.stages = new LinkedHashMap<>();
@@ -129,6 +131,26 @@ public final class LaminaNetwork implements AutoCloseable {
 
     public Device device() {
         return manager.getDevice();
+    }
+
+    /**
+     * How many values one sample's forward pass creates, all layers' outputs together: what a batch
+     * keeps alive until its scope closes (DJL frees intermediate arrays with their manager, not earlier).
+     */
+    public long activationValuesPerSample() {
+        return activationValuesPerSample;
+    }
+
+    private static long activationValues(List<List<Block>> layerBlocks, Shape sampleBatch) {
+        Shape shape = sampleBatch;
+        long values = 0;
+        for (List<Block> stage : layerBlocks) {
+            for (Block layer : stage) {
+                shape = layer.getOutputShapes(new Shape[] {shape})[0];
+                values += shape.size();
+            }
+        }
+        return values;
     }
 
     /** Number of outputs per sample. */

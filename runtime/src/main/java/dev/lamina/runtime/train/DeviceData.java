@@ -9,7 +9,8 @@ import dev.lamina.runtime.data.Dataset;
 
 /**
  * A data set copied to the device once, as one features array and one labels array: batches are index
- * slices of these, so no sample crosses between Java and native memory during training.
+ * slices of these (or of {@link ShuffledData}'s copy in an epoch's order), so no sample crosses between
+ * Java and native memory during training.
  */
 final class DeviceData implements AutoCloseable {
 

@@ -13,18 +13,17 @@ import dev.lamina.runtime.LaminaNetwork;
  */
 record Evaluation(double loss, double accuracy, double rocAuc) {
 
-    private static final int CHUNK = 8192;
-
     static final Evaluation NONE = new Evaluation(Double.NaN, Double.NaN, Double.NaN);
 
     static Evaluation of(LaminaNetwork network, DeviceData data, Loss loss) {
         int n = data.size();
+        int chunk = EvaluationChunks.rows(network);
         double lossSum = 0;
         long correct = 0;
         boolean binary = loss == Loss.BCE_WITH_LOGITS;
         float[] scores = binary ? new float[n] : null;
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
             try (NDManager scope = data.manager().newSubManager()) {
                 NDIndex rows = new NDIndex(from + ":" + to);
                 NDArray x = data.features().get(scope, rows);

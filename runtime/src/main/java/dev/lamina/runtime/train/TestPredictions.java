@@ -16,8 +16,6 @@ import java.util.Comparator;
  */
 final class TestPredictions {
 
-    private static final int CHUNK = 8192;
-
     private TestPredictions() {}
 
     /** {@code [actual][predicted]} counts. */
@@ -26,8 +24,9 @@ final class TestPredictions {
         int[][] counts = new int[classes][classes];
         float[] labels = test.source().labels();
         int n = test.size();
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
+        int chunk = EvaluationChunks.rows(network);
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
             try (NDManager scope = test.manager().newSubManager()) {
                 NDArray x = test.features().get(scope, new NDIndex(from + ":" + to));
                 long[] predicted = network.forwardEval(x).argMax(1).toLongArray();
@@ -75,9 +74,10 @@ final class TestPredictions {
 
     private static float[] scores(LaminaNetwork network, DeviceData test) {
         int n = test.size();
+        int chunk = EvaluationChunks.rows(network);
         float[] scores = new float[n];
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
             try (NDManager scope = test.manager().newSubManager()) {
                 NDArray x = test.features().get(scope, new NDIndex(from + ":" + to));
                 System.arraycopy(network.forwardEval(x).toFloatArray(), 0, scores, from, to - from);

@@ -119,7 +119,8 @@ class TrainerTest {
             assertEquals(last.testAccuracy(), metrics.get("test_accuracy").getAsDouble());
             assertTrue(metrics.get("train_seconds").getAsDouble() > 0);
             assertTrue(metrics.get("samples_per_second").getAsDouble() > 0);
-            assertTrue(metrics.get("peak_rss_mb").getAsDouble() >= Double.parseDouble(rows.get(2)[7]));
+            // history.csv rounds to 0.1 MB (up, too), metrics.json to 0.001: equal when the peak was at that epoch.
+            assertTrue(metrics.get("peak_rss_mb").getAsDouble() >= Double.parseDouble(rows.get(2)[7]) - 0.05);
             assertTrue(metrics.get("device").getAsString().startsWith("cpu"), metrics.get("device").getAsString());
             assertEquals(LaminaEngine.threads(), metrics.get("threads").getAsInt());
             assertEquals(7, metrics.get("seed").getAsInt());
