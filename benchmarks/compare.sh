@@ -112,7 +112,7 @@ for round in $(seq 1 "$repeat"); do
     echo "== round $round, threads $t: Lamina (harness + hand-written DJL loop)" >&2
     # The JVM as `mvn lamina:train` starts it (maven-plugin ForkedTraining): glibc thresholds, young generation.
     MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295 \
-      java -Xmn64m -cp "$CLASSPATH_JAVA" dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads "$t" \
+      java -Xmn64m -XX:+AlwaysPreTouch -cp "$CLASSPATH_JAVA" dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads "$t" \
         --configs "$configs" 2>>"$TARGET/logs/java-threads-$t.log" | tee -a "$results"
     echo "== round $round, threads $t: PyTorch" >&2
     # OpenBLAS keeps its own thread pool: hold it to the same count (Debian's torch does not set it).

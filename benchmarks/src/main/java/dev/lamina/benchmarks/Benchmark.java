@@ -104,8 +104,8 @@ public final class Benchmark {
     private static int runChildren(BenchmarkOptions options, String[] args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         for (int threads : options.threads()) {
-            // -Xmn64m and the glibc thresholds: the JVM as `mvn lamina:train` starts it (ForkedTraining).
-            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmn64m", "-cp",
+            // The young generation, pre-touched heap and glibc thresholds of `mvn lamina:train`'s JVM (ForkedTraining).
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmn64m", "-XX:+AlwaysPreTouch", "-cp",
                     System.getProperty("java.class.path"), Benchmark.class.getName()));
             for (int i = 0; i < args.length; i += 2) {
                 if (!args[i].equals("--threads") && !args[i].equals("--repo-root")) {
