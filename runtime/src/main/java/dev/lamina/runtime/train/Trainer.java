@@ -42,6 +42,13 @@ import java.util.Random;
  */
 public final class Trainer {
 
+    /**
+     * Steps in a row whose gradients were not finite before the run stops: an occasional one is libtorch's
+     * (stacked convolutions sporadically return NaN input gradients; the optimizer skips the step), a run
+     * of them is a network that diverged.
+     */
+    static final int MAX_SKIPPED_IN_A_ROW = 10;
+
     private final TrainingJob job;
     private final TrainingConfig config;
     private final PrintStream out;
@@ -180,6 +187,8 @@ public final class Trainer {
         int steps = (n + batch - 1) / batch;
         double lossSum = 0;
         int counted = 0;
+        long skippedBefore = optimizer.skippedSteps();
+        int skippedInARow = 0;
         try (TrainingProgress progressBar = TrainingProgress.start(config.progressBar(), epoch + 1,
                 config.epochs(), steps)) {
             // One gather per epoch puts the samples in this epoch's order; each step then takes a slice
@@ -199,9 +208,17 @@ public final class Trainer {
                     progressBar.step(lossSum / Math.max(1, counted));
                     continue;
                 }
+                long skipped = optimizer.skippedSteps();
                 float value = step(network, optimizer, trainData.manager(), features, labels, from, to, learningRate);
                 if (!Float.isFinite(value)) {
                     throw diverged(epoch, step, value, counted == 0 ? Double.NaN : lossSum / counted, learningRate);
+                }
+                skippedInARow = optimizer.skippedSteps() > skipped ? skippedInARow + 1 : 0;
+                if (skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+                    throw new TrainingException(String.format(Locale.ROOT, "the gradients were NaN or infinite in %d"
+                            + " steps in a row (epoch %d, up to step %d), so the optimizer skipped them; the network"
+                            + " has diverged. The parameters of the last completed epoch are in last.safetensors;"
+                            + " try a lower learning rate than %s", skippedInARow, epoch + 1, step + 1, learningRate));
                 }
                 lossSum += value;
                 counted++;
@@ -209,6 +226,11 @@ public final class Trainer {
             }
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        long skippedThisEpoch = optimizer.skippedSteps() - skippedBefore;
+        if (skippedThisEpoch > 0) {
+            out.printf(Locale.ROOT, "[lamina] epoch %d: skipped %d of %d steps whose gradients were NaN or infinite%n",
+                    epoch + 1, skippedThisEpoch, steps);
+        }
         Evaluation onTrain = Evaluation.of(network, trainData, config.loss());
         Evaluation onTest = testData == null ? Evaluation.NONE : Evaluation.of(network, testData, config.loss());
         return new EpochResult(epoch + 1, counted == 0 ? Double.NaN : lossSum / counted, onTrain.accuracy(), onTest.loss(),

@@ -20,14 +20,17 @@ import java.util.Map;
  *
  * <p>The parameter and state lists are built once and handed to every call; the kernel updates the
  * arrays behind them in place. The step count lives in a tensor as in PyTorch, and the kernel derives the
- * bias corrections from it.
+ * bias corrections from it. A step with a non-finite gradient changes nothing (see {@link #skippedSteps()}).
  */
 public final class AdamOptimizer extends StatefulOptimizer {
 
     private final OptimizerSettings.Adam settings;
     private final TorchScriptModule kernels;
     private final NDArray step;
+    private final NDArray foundInf;
     private final IValue[] arguments;
+    private static final int RATE = 5;
+
     private double argumentRate = Double.NaN;
 
     public AdamOptimizer(OptimizerSettings.Adam settings, Map<String, NDArray> parameters) {
@@ -42,12 +45,14 @@ public final class AdamOptimizer extends StatefulOptimizer {
             variances.add((PtNDArray) state.zerosLike(name, "exp_avg_sq", weight));
         });
         this.step = state.scratch().zeros(new Shape());
+        this.foundInf = state.scratch().zeros(new Shape());
         this.kernels = TorchScriptModule.load("FusedOptimizers", state.scratch());
         this.arguments = new IValue[] {
             IValue.listFrom(weights.toArray(PtNDArray[]::new)),
             IValue.listFrom(means.toArray(PtNDArray[]::new)),
             IValue.listFrom(variances.toArray(PtNDArray[]::new)),
             IValue.from((PtNDArray) step),
+            IValue.from((PtNDArray) foundInf),
             null, // the learning rate, set by step()
             IValue.from(settings.beta1()),
             IValue.from(settings.beta2()),
@@ -59,14 +64,18 @@ public final class AdamOptimizer extends StatefulOptimizer {
     @Override
     public void step(double learningRate) {
         if (learningRate != argumentRate) {
-            if (arguments[4] != null) {
-                arguments[4].close();
+            if (arguments[RATE] != null) {
+                arguments[RATE].close();
             }
-            arguments[4] = IValue.from(learningRate);
+            arguments[RATE] = IValue.from(learningRate);
             argumentRate = learningRate;
         }
         kernels.run("adam", arguments);
-        steps++;
+        if (foundInf.getFloat() == 0) {
+            steps++;
+        } else {
+            skippedSteps++;
+        }
     }
 
     @Override

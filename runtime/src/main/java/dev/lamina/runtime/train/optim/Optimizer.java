@@ -13,8 +13,14 @@ public interface Optimizer extends AutoCloseable {
     /** One update of every parameter with learning rate {@code learningRate}. */
     void step(double learningRate);
 
-    /** Updates done so far (Adam's bias correction depends on it). */
+    /** Updates done so far (Adam's bias correction depends on it); skipped steps do not count. */
     long steps();
+
+    /**
+     * Steps that updated nothing because a gradient was NaN or infinite (as PyTorch's GradScaler skips
+     * them). The gradients are cleared all the same.
+     */
+    long skippedSteps();
 
     /** The state a resumed run needs, by name, so a checkpoint can store it. */
     Map<String, NDArray> state();

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.train.optim;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.IValue;
 
@@ -15,13 +16,15 @@ import java.util.Map;
  * PyTorch's SGD as {@code torch.optim.SGD(fused=True)} runs it: {@code g = grad + wd * w}; with momentum
  * {@code buf = momentum * buf + g} (the first step starts {@code buf = g}) and {@code g = buf}, or {@code g +
  * momentum * buf} for Nesterov; then {@code w -= lr * g}. One native call per step ({@code _fused_sgd_}),
- * which also clears the gradients. DJL's own SGD is not used: its momentum buffer holds {@code lr * g} and
+ * which also clears the gradients; a step with a non-finite gradient changes nothing ({@link #skippedSteps()}). DJL's own SGD is not used: its momentum buffer holds {@code lr * g} and
  * so diverges from PyTorch as soon as a schedule changes the learning rate.
  */
 public final class SgdOptimizer extends StatefulOptimizer {
 
     private final OptimizerSettings.Sgd settings;
     private final TorchScriptModule kernels;
+    private final NDArray foundInf;
+    private final IValue foundInfValue;
     private final IValue weights;
     private final IValue momentumBuffers;
     private final IValue momentum;
@@ -37,6 +40,8 @@ public final class SgdOptimizer extends StatefulOptimizer {
                     buffers.add((PtNDArray) state.zerosLike(name, "momentum_buffer", weight)));
         }
         this.kernels = TorchScriptModule.load("FusedOptimizers", state.scratch());
+        this.foundInf = state.scratch().zeros(new Shape());
+        this.foundInfValue = IValue.from((PtNDArray) foundInf);
         this.weights = IValue.listFrom(parameters.values().stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new));
         this.momentumBuffers = IValue.listFrom(buffers.toArray(PtNDArray[]::new));
         this.momentum = IValue.from(settings.momentum());
@@ -48,14 +53,18 @@ public final class SgdOptimizer extends StatefulOptimizer {
     public void step(double learningRate) {
         try (IValue rate = IValue.from(learningRate);
                 IValue firstStep = IValue.from(steps == 0)) {
-            kernels.run("sgd", weights, momentumBuffers, rate, momentum, weightDecay, nesterov, firstStep);
+            kernels.run("sgd", weights, momentumBuffers, foundInfValue, rate, momentum, weightDecay, nesterov, firstStep);
         }
-        steps++;
+        if (foundInf.getFloat() == 0) {
+            steps++;
+        } else {
+            skippedSteps++;
+        }
     }
 
     @Override
     public void close() {
-        for (IValue argument : new IValue[] {weights, momentumBuffers, momentum, weightDecay, nesterov}) {
+        for (IValue argument : new IValue[] {weights, momentumBuffers, foundInfValue, momentum, weightDecay, nesterov}) {
             argument.close();
         }
         kernels.close();

@@ -10,6 +10,7 @@ abstract class StatefulOptimizer implements Optimizer {
 
     protected final OptimizerState state;
     protected long steps;
+    protected long skippedSteps;
 
     StatefulOptimizer(Map<String, NDArray> parameters) {
         NDManager owner = parameters.values().iterator().next().getManager();
@@ -19,6 +20,11 @@ abstract class StatefulOptimizer implements Optimizer {
     @Override
     public long steps() {
         return steps;
+    }
+
+    @Override
+    public long skippedSteps() {
+        return skippedSteps;
     }
 
     @Override

@@ -107,6 +107,32 @@ class FusedOptimizerTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void aStepWithANonFiniteGradientChangesNothingIsCountedAndLeavesTheNextStepAFirstStep(
+            OptimizerSettings settings) {
+        Map<String, NDArray> parameters = parameters();
+        Map<String, NDArray> fresh = parameters();
+        try (Optimizer optimizer = Optimizers.create(settings, parameters);
+                Optimizer freshOptimizer = Optimizers.create(settings, fresh)) {
+            float[] poisoned = X.clone();
+            poisoned[2] = Float.NaN;
+            backward(parameters, poisoned);
+            float[] before = parameters.get("w").toFloatArray();
+            optimizer.step(0.05);
+            assertArrayEquals(before, parameters.get("w").toFloatArray(), "the skipped step changed the weights");
+            assertEquals(1, optimizer.skippedSteps());
+            assertEquals(0, optimizer.steps());
+            assertEquals(0f, parameters.get("w").getGradient().abs().sum().getFloat(), "gradients are cleared");
+
+            steps(optimizer, parameters, 1);
+            steps(freshOptimizer, fresh, 1);
+            assertArrayEquals(fresh.get("w").toFloatArray(), parameters.get("w").toFloatArray(),
+                    "the first good step after a skipped one differs from a fresh optimizer's first step");
+            assertEquals(1, optimizer.steps());
+        }
+    }
+
     private Map<String, NDArray> parameters() {
         Map<String, NDArray> parameters = new LinkedHashMap<>();
         parameters.put("w", manager.create(new float[] {0.3f, -0.2f, 0.8f, 0.1f}));
@@ -123,9 +149,13 @@ class FusedOptimizerTest {
     }
 
     private void backward(Map<String, NDArray> parameters) {
+        backward(parameters, X);
+    }
+
+    private void backward(Map<String, NDArray> parameters, float[] inputs) {
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
-            NDArray x = scope.create(X);
+            NDArray x = scope.create(inputs);
             NDArray y = scope.create(Y);
             NDArray prediction = parameters.get("w").mul(x).add(parameters.get("b"));
             prediction.attach(scope);
