@@ -117,7 +117,11 @@ for round in $(seq 1 "$repeat"); do
     echo "== round $round, threads $t: PyTorch" >&2
     # OpenBLAS keeps its own thread pool: hold it to the same count (Debian's torch does not set it).
     blas_threads="$t"; [ "$t" = default ] && blas_threads="$(nproc)"
+    # The same glibc thresholds as Lamina's JVM: with glibc's defaults, PyTorch's per-step temporaries above
+    # 128 KB are fresh mmaps that fault in every step (measured: MNIST batch 32 at 4,600-5,400 samples/s
+    # instead of 17,000-18,000, depending on what the process had allocated before).
     env "${python_env[@]}" OPENBLAS_NUM_THREADS="$blas_threads" \
+        MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295 \
         "$PYTHON" "$BENCH_DIR/pytorch_bench.py" --repo-root "$ROOT" --threads "$t" --configs "$configs" \
         2>>"$TARGET/logs/pytorch-threads-$t.log" | tee -a "$results"
   done
