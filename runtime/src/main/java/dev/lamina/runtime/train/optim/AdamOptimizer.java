@@ -24,13 +24,14 @@ import java.util.Map;
  */
 public final class AdamOptimizer extends StatefulOptimizer {
 
+    /** Index of the learning rate in {@link #arguments}: the one argument a schedule changes between steps. */
+    private static final int RATE = 5;
+
     private final OptimizerSettings.Adam settings;
     private final TorchScriptModule kernels;
     private final NDArray step;
     private final NDArray foundInf;
     private final IValue[] arguments;
-    private static final int RATE = 5;
-
     private double argumentRate = Double.NaN;
 
     public AdamOptimizer(OptimizerSettings.Adam settings, Map<String, NDArray> parameters) {
