@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.IValue;
 
-import dev.lamina.runtime.torchscript.TorchScriptModule;
 import dev.lamina.runtime.train.OptimizerSettings;
 
 import java.nio.FloatBuffer;
@@ -28,9 +27,7 @@ public final class AdamOptimizer extends StatefulOptimizer {
     private static final int RATE = 5;
 
     private final OptimizerSettings.Adam settings;
-    private final TorchScriptModule kernels;
     private final NDArray step;
-    private final NDArray foundInf;
     private final IValue[] arguments;
     private double argumentRate = Double.NaN;
 
@@ -46,14 +43,12 @@ public final class AdamOptimizer extends StatefulOptimizer {
             variances.add((PtNDArray) state.zerosLike(name, "exp_avg_sq", weight));
         });
         this.step = state.scratch().zeros(new Shape());
-        this.foundInf = state.scratch().zeros(new Shape());
-        this.kernels = TorchScriptModule.load("FusedOptimizers", state.scratch());
         this.arguments = new IValue[] {
             IValue.listFrom(weights.toArray(PtNDArray[]::new)),
             IValue.listFrom(means.toArray(PtNDArray[]::new)),
             IValue.listFrom(variances.toArray(PtNDArray[]::new)),
             IValue.from((PtNDArray) step),
-            IValue.from((PtNDArray) foundInf),
+            foundInf,
             null, // the learning rate, set by step()
             IValue.from(settings.beta1()),
             IValue.from(settings.beta2()),
@@ -71,12 +66,7 @@ public final class AdamOptimizer extends StatefulOptimizer {
             arguments[RATE] = IValue.from(learningRate);
             argumentRate = learningRate;
         }
-        kernels.run("adam", arguments);
-        if (foundInf.getFloat() == 0) {
-            steps++;
-        } else {
-            skippedSteps++;
-        }
+        runStep("adam", arguments);
     }
 
     @Override
@@ -88,11 +78,10 @@ public final class AdamOptimizer extends StatefulOptimizer {
     @Override
     public void close() {
         for (IValue argument : arguments) {
-            if (argument != null) {
+            if (argument != null && argument != foundInf) { // foundInf is StatefulOptimizer's to close
                 argument.close();
             }
         }
-        kernels.close();
         super.close();
     }
 

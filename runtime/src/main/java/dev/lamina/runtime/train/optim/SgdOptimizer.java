@@ -1,11 +1,9 @@
 package dev.lamina.runtime.train.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.IValue;
 
-import dev.lamina.runtime.torchscript.TorchScriptModule;
 import dev.lamina.runtime.train.OptimizerSettings;
 
 import java.util.ArrayList;
@@ -22,9 +20,6 @@ import java.util.Map;
 public final class SgdOptimizer extends StatefulOptimizer {
 
     private final OptimizerSettings.Sgd settings;
-    private final TorchScriptModule kernels;
-    private final NDArray foundInf;
-    private final IValue foundInfValue;
     private final IValue weights;
     private final IValue momentumBuffers;
     private final IValue momentum;
@@ -39,9 +34,6 @@ public final class SgdOptimizer extends StatefulOptimizer {
             parameters.forEach((name, weight) ->
                     buffers.add((PtNDArray) state.zerosLike(name, "momentum_buffer", weight)));
         }
-        this.kernels = TorchScriptModule.load("FusedOptimizers", state.scratch());
-        this.foundInf = state.scratch().zeros(new Shape());
-        this.foundInfValue = IValue.from((PtNDArray) foundInf);
         this.weights = IValue.listFrom(parameters.values().stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new));
         this.momentumBuffers = IValue.listFrom(buffers.toArray(PtNDArray[]::new));
         this.momentum = IValue.from(settings.momentum());
@@ -53,21 +45,15 @@ public final class SgdOptimizer extends StatefulOptimizer {
     public void step(double learningRate) {
         try (IValue rate = IValue.from(learningRate);
                 IValue firstStep = IValue.from(steps == 0)) {
-            kernels.run("sgd", weights, momentumBuffers, foundInfValue, rate, momentum, weightDecay, nesterov, firstStep);
-        }
-        if (foundInf.getFloat() == 0) {
-            steps++;
-        } else {
-            skippedSteps++;
+            runStep("sgd", weights, momentumBuffers, foundInf, rate, momentum, weightDecay, nesterov, firstStep);
         }
     }
 
     @Override
     public void close() {
-        for (IValue argument : new IValue[] {weights, momentumBuffers, foundInfValue, momentum, weightDecay, nesterov}) {
+        for (IValue argument : new IValue[] {weights, momentumBuffers, momentum, weightDecay, nesterov}) {
             argument.close();
         }
-        kernels.close();
         super.close();
     }
 
