@@ -2,11 +2,13 @@
 # Trains the seed's networks with Lamina's generated harness, a hand-written DJL loop and PyTorch, one
 # thread count after the other (Lamina's JVM, then PyTorch, per thread count), and prints the comparison.
 #
-#   benchmarks/compare.sh [--threads "1 2"] [--repeat N] [--load] [--configs LIST]
-#                         [--pytorch-blas openblas|system] [--build|--no-build]
+#   benchmarks/compare.sh [--threads "1 2"] [--repeat N] [--timed-epochs N] [--load] [--configs LIST]
+#                         [--pytorch-blas openblas|system] [--java-impls LIST] [--torch2 PYTHON]
+#                         [--build|--no-build]
 #
 #   --threads LIST   intra-op thread counts, 'default' = each implementation's own default (default: "1 2")
 #   --repeat N       run the whole alternation N times; the table shows each implementation's best run
+#   --timed-epochs N epochs timed after each configuration's warm-up epoch; the fastest counts (default 3)
 #   --load           keep the other core busy (`yes > /dev/null`) during the runs, to check the thread
 #                    default on a loaded machine; --threads then defaults to "default 1 2"
 #   --configs LIST   NETWORK:BATCH,... (default MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32)
@@ -14,6 +16,11 @@
 #                    netlib's reference BLAS unless OpenBLAS is installed. 'openblas' (the default) runs
 #                    PyTorch with OpenBLAS from the libopenblas0-pthread .deb, unpacked under
 #                    benchmarks/target (nothing is installed); 'system' uses the system's libblas.so.3.
+#   --java-impls L   the JVM's implementations (default lamina,djl-raw); add script-step,script-epoch for
+#                    libtorch's floor: the seed MNIST network's whole step or epoch in TorchScript
+#   --torch2 PYTHON  also run PyTorch 2.x from this interpreter (a venv, see README), with its default and
+#                    its fused Adam, as pytorch-2.x and pytorch-2.x-fused: the same MKL kernels as Lamina's
+#                    libtorch, driven from Python
 #   --build          rebuild first; --no-build never builds (default: build when classes are missing or
 #                    older than a source or pom)
 #
@@ -28,6 +35,9 @@ PYTHON=/usr/bin/python3
 
 threads=""
 repeat=1
+timed_epochs=3
+java_impls=lamina,djl-raw
+torch2=""
 load=false
 configs="MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32"
 blas=openblas
@@ -36,6 +46,9 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --threads) threads="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
+    --timed-epochs) timed_epochs="$2"; shift 2 ;;
+    --java-impls) java_impls="$2"; shift 2 ;;
+    --torch2) torch2="$2"; shift 2 ;;
     --load) load=true; shift ;;
     --configs) configs="$2"; shift 2 ;;
     --pytorch-blas) blas="$2"; shift 2 ;;
@@ -90,6 +103,13 @@ if [ "$blas" = openblas ]; then
   fi
 fi
 
+# ---------------------------------------------------------------------------------------------- PyTorch 2.x
+torch2_version=""
+if [ -n "$torch2" ]; then
+  torch2_version="$("$torch2" -c 'import torch; print(torch.__version__.split("+")[0].rsplit(".", 1)[0])')" \
+    || { echo "--torch2 $torch2 cannot import torch" >&2; exit 2; }
+fi
+
 # ---------------------------------------------------------------------------------------------- competing load
 load_pid=""
 cleanup() { if [ -n "$load_pid" ]; then kill "$load_pid" 2>/dev/null || true; wait "$load_pid" 2>/dev/null || true; fi; }
@@ -113,7 +133,8 @@ for round in $(seq 1 "$repeat"); do
     # The JVM as `mvn lamina:train` starts it (maven-plugin ForkedTraining): glibc thresholds, young generation.
     MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295 \
       java -Xmn64m -XX:+AlwaysPreTouch -cp "$CLASSPATH_JAVA" dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads "$t" \
-        --configs "$configs" 2>>"$TARGET/logs/java-threads-$t.log" | tee -a "$results"
+        --configs "$configs" --impl "$java_impls" --timed-epochs "$timed_epochs" \
+        2>>"$TARGET/logs/java-threads-$t.log" | tee -a "$results"
     echo "== round $round, threads $t: PyTorch" >&2
     # OpenBLAS keeps its own thread pool: hold it to the same count (Debian's torch does not set it).
     blas_threads="$t"; [ "$t" = default ] && blas_threads="$(nproc)"
@@ -123,7 +144,16 @@ for round in $(seq 1 "$repeat"); do
     env "${python_env[@]}" OPENBLAS_NUM_THREADS="$blas_threads" \
         MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295 \
         "$PYTHON" "$BENCH_DIR/pytorch_bench.py" --repo-root "$ROOT" --threads "$t" --configs "$configs" \
-        2>>"$TARGET/logs/pytorch-threads-$t.log" | tee -a "$results"
+        --timed-epochs "$timed_epochs" 2>>"$TARGET/logs/pytorch-threads-$t.log" | tee -a "$results"
+    if [ -n "$torch2" ]; then
+      echo "== round $round, threads $t: PyTorch $torch2_version (default and fused Adam)" >&2
+      for adam in default fused; do
+        flags=(--impl "pytorch-$torch2_version"); [ "$adam" = fused ] && flags=(--impl "pytorch-$torch2_version-fused" --fused-adam)
+        MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295 \
+          "$torch2" "$BENCH_DIR/pytorch_bench.py" --repo-root "$ROOT" --threads "$t" --configs "$configs" \
+          --timed-epochs "$timed_epochs" "${flags[@]}" 2>>"$TARGET/logs/torch2-threads-$t.log" | tee -a "$results"
+      done
+    fi
   done
 done
 load_after="$(uptime)"
@@ -133,6 +163,7 @@ echo "Load after: $load_after" >&2
 {
   echo "Measured $started on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"
   echo "$(free -g | awk '/^Mem:/ {print $2}') GB RAM; $(java -version 2>&1 | head -1); torch $("$PYTHON" -c 'import torch; print(torch.__version__)' 2>/dev/null) with $blas_note."
+  if [ -n "$torch2" ]; then echo "PyTorch $("$torch2" -c 'import torch; print(torch.__version__)') from $torch2 (its own MKL)."; fi
   if $load; then echo "A competing process (yes > /dev/null) kept one core busy."; fi
   echo "Load before: ${load_before#*load average: }; after: ${load_after#*load average: } (1, 5, 15 min)."
   echo

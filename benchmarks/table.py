@@ -28,6 +28,7 @@ def threads_label(impls):
 def main(path):
     best = {}
     order = []
+    impls_seen = []
     with open(path) as f:
         for line in f:
             line = line.strip()
@@ -39,6 +40,8 @@ def main(path):
             if key not in best:
                 best[key] = {}
                 order.append(key)
+            if row["impl"] not in impls_seen:
+                impls_seen.append(row["impl"])
             current = best[key].get(row["impl"])
             if current is None or row["samples_per_second"] > current["samples_per_second"]:
                 best[key][row["impl"]] = row
@@ -67,8 +70,33 @@ def main(path):
             sps(impls, "pytorch"), ratio(impls, "lamina", "pytorch"), ratio(impls, "lamina", "djl-raw"),
             rss(impls)))
     print()
-    print("samples/s: training samples / seconds of the timed (second) epoch's training loop; ratios above 1 "
+    print("samples/s: training samples / seconds of the fastest timed epoch's training loop; ratios above 1 "
           "mean Lamina is faster.")
+    extras = [name for name in impls_seen if name not in IMPLS]
+    if extras:
+        print_all(best, order, [name for name in IMPLS if name in impls_seen] + extras)
+
+
+def print_all(best, order, names):
+    """Every implementation side by side (script-step, PyTorch 2.x, ...), each with Lamina's ratio to it."""
+    print()
+    print("All implementations, samples/s (Lamina's ratio to each in brackets):")
+    print()
+    print("| configuration | threads | " + " | ".join(names) + " |")
+    print("|---|---|" + "---:|" * len(names))
+    for key in order:
+        impls = best[key]
+        cells = []
+        for name in names:
+            row = impls.get(name)
+            if row is None:
+                cells.append("-")
+            elif name == "lamina" or "lamina" not in impls:
+                cells.append("%.0f" % row["samples_per_second"])
+            else:
+                cells.append("%.0f (%.2f)" % (row["samples_per_second"],
+                                             impls["lamina"]["samples_per_second"] / row["samples_per_second"]))
+        print("| %s batch %d | %s | %s |" % (key[0], key[1], threads_label(impls), " | ".join(cells)))
 
 
 if __name__ == "__main__":

@@ -75,13 +75,21 @@ public final class Benchmark {
                 System.err.println("[benchmark] " + configuration + ", threads " + LaminaEngine.threads());
                 System.gc();
                 PeakMemory.reset();
-                double seconds = impl.equals(Configuration.LAMINA)
-                        ? HarnessRun.timedEpochSeconds(configuration, data, threads, options.outputDirectory()
-                                .resolve("batch" + configuration.batchSize() + "-threads" + LaminaEngine.threads()))
-                        : RawDjlLoop.timedEpochSeconds(network, data.train(), configuration.batchSize(),
-                                options.rawAdam());
+                int batchSize = configuration.batchSize();
+                int epochs = options.timedEpochs();
+                double seconds = switch (impl) {
+                    case Configuration.LAMINA -> HarnessRun.fastestEpochSeconds(configuration, data, threads, epochs,
+                            options.outputDirectory().resolve("batch" + batchSize + "-threads" + LaminaEngine.threads()));
+                    case Configuration.DJL_RAW -> RawDjlLoop.fastestEpochSeconds(network, data.train(), batchSize,
+                            epochs, options.rawAdam());
+                    case Configuration.SCRIPT_STEP -> WholeStepLoop.fastestEpochSeconds(network, data.train(),
+                            batchSize, epochs, WholeStepLoop.Granularity.STEP);
+                    case Configuration.SCRIPT_EPOCH -> WholeStepLoop.fastestEpochSeconds(network, data.train(),
+                            batchSize, epochs, WholeStepLoop.Granularity.EPOCH);
+                    default -> throw new IllegalStateException("unknown impl " + impl);
+                };
                 Measurement measurement = new Measurement(configuration, LaminaEngine.threads(), threadSetting,
-                        data.train().size(), seconds, PeakMemory.megabytes());
+                        data.train().size(), epochs, seconds, PeakMemory.megabytes());
                 results.println(measurement.toJson());
                 results.flush();
             }

@@ -12,10 +12,11 @@ import java.util.Locale;
  *
  * @param threads intra-op thread counts; 0 stands for the implementation's default
  * @param configurations the networks and batch sizes, in the order they run
+ * @param timedEpochs epochs timed after the warm-up epoch; the fastest is the measurement
  */
 record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls,
-        List<NetworkBatch> configurations, RawDjlLoop.AdamVariant rawAdam, boolean rawOnAllNetworks,
-        Path outputDirectory) {
+        List<NetworkBatch> configurations, int timedEpochs, RawDjlLoop.AdamVariant rawAdam,
+        boolean rawOnAllNetworks, Path outputDirectory) {
 
     /** A network at one batch size. */
     record NetworkBatch(BenchmarkNetwork network, int batchSize) {}
@@ -25,12 +26,14 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
     static final String USAGE = String.join("\n",
             "Usage: java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' "
                     + "dev.lamina.benchmarks.Benchmark [options]",
-            "Trains each configuration for one warm-up and one timed epoch; prints one JSON line per",
-            "configuration on standard output (everything else goes to standard error).",
+            "Trains each configuration for one warm-up epoch and N timed epochs; prints one JSON line per",
+            "configuration, with the fastest timed epoch, on standard output (everything else: standard error).",
             "  --threads LIST      intra-op threads, e.g. 1 or 1,2 (one child JVM each when more than one);",
             "                      'default' lets Lamina choose (default: 1)",
-            "  --impl LIST         lamina,djl-raw (default: both; djl-raw trains MnistMlp only)",
+            "  --impl LIST         lamina,djl-raw,script-step,script-epoch (default: lamina,djl-raw); all but",
+            "                      lamina train MnistMlp only; script-* run the whole step or epoch in TorchScript",
             "  --configs LIST      NETWORK:BATCH,... (default: " + DEFAULT_CONFIGURATIONS + ")",
+            "  --timed-epochs N    epochs timed after the warm-up; the fastest counts (default: 1)",
             "  --raw-adam VARIANT  lamina (Lamina's AdamOptimizer: PyTorch's _fused_adam_), djl_fused",
             "                      (JniUtils.adamUpdate) or djl (Optimizer.adam()) (default: lamina)",
             "  --raw-networks SET  mnist (default) or all: where the hand-written loop runs too",
@@ -42,6 +45,7 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
         String threads = "1";
         String impls = Configuration.LAMINA + "," + Configuration.DJL_RAW;
         String configurations = DEFAULT_CONFIGURATIONS;
+        String timedEpochs = "1";
         String rawAdam = "lamina";
         String rawNetworks = "mnist";
         Path outputDirectory = null;
@@ -59,6 +63,7 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
                 case "--threads" -> threads = value;
                 case "--impl" -> impls = value;
                 case "--configs" -> configurations = value;
+                case "--timed-epochs" -> timedEpochs = value;
                 case "--raw-adam" -> rawAdam = value;
                 case "--raw-networks" -> rawNetworks = value;
                 case "--output-dir" -> outputDirectory = Path.of(value);
@@ -70,7 +75,7 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
             throw new UsageException(root + " has no examples/data; pass the repository with --repo-root");
         }
         return new BenchmarkOptions(root, parseThreads(threads), parseImpls(impls),
-                parseConfigurations(configurations),
+                parseConfigurations(configurations), parseTimedEpochs(timedEpochs),
                 RawDjlLoop.AdamVariant.valueOf(rawAdam.toUpperCase(Locale.ROOT)), parseRawNetworks(rawNetworks),
                 outputDirectory == null ? root.resolve("benchmarks/target/runs") : outputDirectory.toAbsolutePath());
     }
@@ -98,6 +103,19 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
         return threads;
     }
 
+    private static int parseTimedEpochs(String value) {
+        int epochs;
+        try {
+            epochs = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--timed-epochs takes a whole number, was '" + value + "'");
+        }
+        if (epochs < 1) {
+            throw new UsageException("--timed-epochs must be at least 1, was " + epochs);
+        }
+        return epochs;
+    }
+
     private static boolean parseRawNetworks(String value) {
         return switch (value) {
             case "mnist" -> false;
@@ -109,8 +127,8 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
     private static List<String> parseImpls(String value) {
         List<String> impls = Arrays.stream(value.split(",")).map(String::trim).toList();
         for (String impl : impls) {
-            if (!impl.equals(Configuration.LAMINA) && !impl.equals(Configuration.DJL_RAW)) {
-                throw new UsageException("unknown impl '" + impl + "'; choose lamina or djl-raw");
+            if (!Configuration.IMPLS.contains(impl)) {
+                throw new UsageException("unknown impl '" + impl + "'; choose from " + Configuration.IMPLS);
             }
         }
         return impls;

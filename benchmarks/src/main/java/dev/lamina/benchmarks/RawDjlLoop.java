@@ -59,9 +59,9 @@ final class RawDjlLoop {
 
     private RawDjlLoop() {}
 
-    /** Trains one warm-up epoch, then one timed epoch; returns the timed epoch's seconds. */
-    static double timedEpochSeconds(BenchmarkNetwork benchmarkNetwork, Dataset train, int batchSize,
-            AdamVariant variant) {
+    /** Trains one warm-up epoch, then {@code timedEpochs} timed ones; returns the fastest one's seconds. */
+    static double fastestEpochSeconds(BenchmarkNetwork benchmarkNetwork, Dataset train, int batchSize,
+            int timedEpochs, AdamVariant variant) {
         Engine engine = LaminaEngine.get();
         Loss loss = benchmarkNetwork.job().defaults().loss();
         try (LaminaNetwork network = LaminaNetwork.create(benchmarkNetwork.job().architecture(), Device.cpu(), SEED);
@@ -78,9 +78,15 @@ final class RawDjlLoop {
             };
             try (updater) {
                 epoch(engine, network, loss, features, labels, batchSize, updater);
-                long start = System.nanoTime();
-                epoch(engine, network, loss, features, labels, batchSize, updater);
-                return (System.nanoTime() - start) / 1e9;
+                double fastest = Double.POSITIVE_INFINITY;
+                PerfControl.enable();
+                for (int i = 0; i < timedEpochs; i++) {
+                    long start = System.nanoTime();
+                    epoch(engine, network, loss, features, labels, batchSize, updater);
+                    fastest = Math.min(fastest, (System.nanoTime() - start) / 1e9);
+                }
+                PerfControl.disable();
+                return fastest;
             }
         }
     }

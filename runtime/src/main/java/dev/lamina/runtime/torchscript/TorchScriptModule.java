@@ -46,7 +46,16 @@ public final class TorchScriptModule implements AutoCloseable {
      * @throws EngineException if libtorch cannot compile it, naming the module
      */
     public static TorchScriptModule load(String className, NDManager manager) {
-        byte[] source = resource(className + ".torchscript");
+        return compile(className, resource(className + ".torchscript"), manager);
+    }
+
+    /**
+     * Compiles {@code source}, TorchScript as {@code torch.jit.save} writes it, defining the class
+     * {@code className} (a module without parameters or attributes), onto {@code manager}'s device.
+     *
+     * @throws EngineException if libtorch cannot compile it, naming the module
+     */
+    public static TorchScriptModule compile(String className, byte[] source, NDManager manager) {
         byte[] archive = archive(className, source);
         try {
             PtSymbolBlock block = JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(archive), true, false);
@@ -64,6 +73,11 @@ public final class TorchScriptModule implements AutoCloseable {
         try (IValue ignored = IValueUtils.runMethod(module, method, arguments)) {
             // The methods return None; closing frees its handle.
         }
+    }
+
+    /** The compiled module as DJL holds it, for callers that need DJL's other ways of running it. */
+    public PtSymbolBlock symbolBlock() {
+        return module;
     }
 
     @Override

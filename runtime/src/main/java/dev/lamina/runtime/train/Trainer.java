@@ -52,16 +52,24 @@ public final class Trainer {
     private final TrainingJob job;
     private final TrainingConfig config;
     private final PrintStream out;
+    private final TrainingListener listener;
 
-    private Trainer(TrainingJob job, TrainingConfig config, PrintStream out) {
+    private Trainer(TrainingJob job, TrainingConfig config, PrintStream out, TrainingListener listener) {
         this.job = job;
         this.config = config;
         this.out = out;
+        this.listener = listener;
     }
 
     /** Trains {@code job}'s network on {@code data} with {@code config}, reporting to standard output. */
     public static TrainingResult train(TrainingJob job, TrainingConfig config, TrainTestData data) throws IOException {
-        return new Trainer(job, config, System.out).run(data);
+        return train(job, config, data, TrainingListener.NONE);
+    }
+
+    /** As {@link #train(TrainingJob, TrainingConfig, TrainTestData)}, telling {@code listener} about each epoch's loop. */
+    public static TrainingResult train(TrainingJob job, TrainingConfig config, TrainTestData data,
+            TrainingListener listener) throws IOException {
+        return new Trainer(job, config, System.out, listener).run(data);
     }
 
     private TrainingResult run(TrainTestData data) throws IOException {
@@ -189,6 +197,7 @@ public final class Trainer {
         int counted = 0;
         long skippedBefore = optimizer.skippedSteps();
         int skippedInARow = 0;
+        listener.trainingLoopStarted(epoch + 1);
         try (TrainingProgress progressBar = TrainingProgress.start(config.progressBar(), epoch + 1,
                 config.epochs(), steps)) {
             // One gather per epoch puts the samples in this epoch's order; each step then takes a slice
@@ -226,6 +235,7 @@ public final class Trainer {
             }
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        listener.trainingLoopFinished(epoch + 1);
         long skippedThisEpoch = optimizer.skippedSteps() - skippedBefore;
         if (skippedThisEpoch > 0) {
             out.printf(Locale.ROOT, "[lamina] epoch %d: skipped %d of %d steps whose gradients were NaN or infinite%n",

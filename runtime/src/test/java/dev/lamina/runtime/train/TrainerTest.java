@@ -175,6 +175,40 @@ class TrainerTest {
     }
 
     @Test
+    void aListenerIsToldWhenEachEpochsTrainingLoopStartsAndEnds(@TempDir Path output) throws IOException {
+        Architecture network = smallMlp("Listened", 10, 0.2);
+        TrainTestData data = new TrainTestData(train.limit(500), test);
+        List<String> events = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void trainingLoopStarted(int epoch) {
+                events.add("started " + epoch);
+                times.add(System.nanoTime());
+            }
+
+            @Override
+            public void trainingLoopFinished(int epoch) {
+                events.add("finished " + epoch);
+                times.add(System.nanoTime());
+            }
+        };
+        TrainingConfig config = config(output).epochs(2).build();
+        TrainingJob job = new TrainingJob(network.name(), network, "summary\n", config, Optional.empty());
+        try (TrainingResult result = Trainer.train(job, config, data, listener)) {
+            assertEquals(List.of("started 1", "finished 1", "started 2", "finished 2"), events);
+            for (int epoch = 0; epoch < 2; epoch++) {
+                double loop = (times.get(2 * epoch + 1) - times.get(2 * epoch)) / 1e9;
+                EpochResult epochResult = result.history().get(epoch);
+                // The span lies inside the epoch, before its evaluation, and is most of its training time.
+                assertTrue(loop < epochResult.seconds(), "loop " + loop + " s, epoch " + epochResult.seconds() + " s");
+                assertTrue(loop > 0.5 * epochResult.trainSeconds(),
+                        "loop " + loop + " s, training " + epochResult.trainSeconds() + " s");
+            }
+        }
+    }
+
+    @Test
     void aResumedRunRepeatsAStraightRunExactly(@TempDir Path output) throws IOException {
         Architecture network = smallMlp("Resumable", 10, 0.2);
         TrainTestData data = new TrainTestData(train.limit(500), test);
