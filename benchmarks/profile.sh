@@ -55,8 +55,8 @@ profile() {
   LAMINA_PERF_CONTROL="$fifo" perf record -q -F "$FREQ" -D -1 --control "fifo:$fifo" -o "$out/$name.perf.data" \
     -- "$@" 2>>"$out/$name.log" | tail -1 > "$out/$name.json"
   cat "$out/$name.json"
-  perf report -i "$out/$name.perf.data" -n --stdio --no-children --sort dso,sym --percent-limit 0 \
-    2>/dev/null > "$out/$name.perf.txt"
+  perf report -i "$out/$name.perf.data" -n --stdio --no-children --sort comm,dso,sym --percent-limit 0 \
+    -t $'\t' 2>/dev/null > "$out/$name.perf.txt"
   rm -f "$fifo"
 }
 

@@ -2,12 +2,15 @@ package dev.lamina.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 
 import dev.lamina.runtime.layers.Layers;
 
@@ -64,6 +67,41 @@ class DropoutTest {
             assertTrue(
                     !Arrays.equals(Arrays.copyOfRange(first, 0, WIDTH), Arrays.copyOfRange(first, WIDTH, 2 * WIDTH)),
                     "both samples of a batch got the same mask");
+        }
+    }
+
+    @Test
+    void theGradientIsTheSameMaskScaled() {
+        double p = 0.3;
+        try (LaminaNetwork network = dropoutOnly(p); NDManager scope = network.manager().newSubManager()) {
+            Random random = new Random(5);
+            float[] values = new float[2 * WIDTH];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = 0.5f + random.nextFloat(); // never zero, so a zero output means dropped
+            }
+            NDArray input = scope.create(values, new Shape(2, WIDTH));
+            input.setRequiresGradient(true);
+            float[] out;
+            try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
+                NDArray output = network.forwardTrain(input);
+                out = output.toFloatArray();
+                collector.backward(output.sum());
+            }
+            float[] gradient = input.getGradient().toFloatArray();
+            float kept = (float) (1.0 / (1.0 - p));
+            for (int i = 0; i < values.length; i++) {
+                float expected = out[i] == 0f ? 0f : kept;
+                assertEquals(expected, gradient[i], 1e-6, "gradient at " + i + " (output " + out[i] + ")");
+            }
+        }
+    }
+
+    @Test
+    void aRateOutsideZeroToOneIsRejected() {
+        for (double p : new double[] {-0.1, 1.0, Double.NaN}) {
+            IllegalArgumentException error =
+                    assertThrows(IllegalArgumentException.class, () -> Layers.dropout(p).createBlock());
+            assertTrue(error.getMessage().contains("[0, 1)"), error.getMessage());
         }
     }
 
