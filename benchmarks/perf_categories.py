@@ -89,7 +89,10 @@ def main():
         stem = report[:-len(".perf.txt")]
         impl, network, batch = os.path.basename(stem).split("--")
         with open(stem + ".json") as f:
-            result = json.loads(f.read().strip().splitlines()[-1])
+            lines = [line for line in f.read().splitlines() if line.startswith("{")]
+        if not lines:
+            continue  # the implementation does not train this network (script-* are MNIST only)
+        result = json.loads(lines[-1])
         steps = steps_per_epoch(result["samples"], result["batch_size"]) * result["timed_epochs"]
         per_category = {}
         for samples, thread, dso, symbol in read_report(report):

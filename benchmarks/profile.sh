@@ -51,9 +51,12 @@ profile() {
   local name="$1"; shift
   local fifo="$out/$name.ctl"
   mkfifo "$fifo"
+  # Held open here too, so that perf never waits on it when the program exits without writing to it.
+  exec {keeper}<>"$fifo"
   echo "== $name" >&2
   LAMINA_PERF_CONTROL="$fifo" perf record -q -F "$FREQ" -D -1 --control "fifo:$fifo" -o "$out/$name.perf.data" \
     -- "$@" 2>>"$out/$name.log" | tail -1 > "$out/$name.json"
+  exec {keeper}>&-
   cat "$out/$name.json"
   perf report -i "$out/$name.perf.data" -n --stdio --no-children --sort comm,dso,sym --percent-limit 0 \
     -t $'\t' 2>/dev/null > "$out/$name.perf.txt"

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * Lamina as a user runs it: the generated job through {@link Trainer#train}, with the network's own
- * {@code @Train} settings except the batch size, the epochs and no progress bar. The first epoch is
+ * {@code @Train} settings except the batch size, the epochs, no early stopping and no progress bar. The first epoch is
  * warm-up; the fastest later epoch's training loop is the measurement ({@link EpochResult#trainSeconds()}:
  * minibatches only, not the evaluation and run files after each epoch).
  */
@@ -39,6 +39,7 @@ final class HarnessRun {
             Path outputDirectory) throws IOException {
         TrainingConfig config = configuration.network().job().defaults().toBuilder()
                 .epochs(epochs)
+                .earlyStopping(null) // Tox21SrMmp stops early after a few epochs; every timed epoch must run
                 .batchSize(configuration.batchSize())
                 .progressBar(false)
                 .device("cpu")
