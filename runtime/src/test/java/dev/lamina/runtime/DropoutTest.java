@@ -100,7 +100,7 @@ class DropoutTest {
     void aRateOutsideZeroToOneIsRejected() {
         for (double p : new double[] {-0.1, 1.0, Double.NaN}) {
             IllegalArgumentException error =
-                    assertThrows(IllegalArgumentException.class, () -> Layers.dropout(p).createBlock());
+                    assertThrows(IllegalArgumentException.class, () -> Layers.dropout(p));
             assertTrue(error.getMessage().contains("[0, 1)"), error.getMessage());
         }
     }

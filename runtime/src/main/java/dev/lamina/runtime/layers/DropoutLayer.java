@@ -1,11 +1,18 @@
 package dev.lamina.runtime.layers;
 
 import ai.djl.nn.Block;
+import ai.djl.nn.norm.Dropout;
 
 import java.util.Optional;
 
 /** {@code @Dropout}: inverted dropout (kept values scaled by 1/(1-p)), identity in eval mode. */
 public record DropoutLayer(double p) implements LayerDefinition {
+
+    public DropoutLayer {
+        if (!(p >= 0 && p < 1)) { // also rejects NaN
+            throw new IllegalArgumentException("Dropout p must be in [0, 1), was " + p);
+        }
+    }
 
     @Override
     public String kind() {
@@ -14,7 +21,7 @@ public record DropoutLayer(double p) implements LayerDefinition {
 
     @Override
     public Block createBlock() {
-        return new UniformMaskDropout(p);
+        return Dropout.builder().optRate((float) p).build();
     }
 
     @Override
