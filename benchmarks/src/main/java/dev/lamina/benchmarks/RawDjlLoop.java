@@ -78,15 +78,8 @@ final class RawDjlLoop {
             };
             try (updater) {
                 epoch(engine, network, loss, features, labels, batchSize, updater);
-                double fastest = Double.POSITIVE_INFINITY;
-                PerfControl.enable();
-                for (int i = 0; i < timedEpochs; i++) {
-                    long start = System.nanoTime();
-                    epoch(engine, network, loss, features, labels, batchSize, updater);
-                    fastest = Math.min(fastest, (System.nanoTime() - start) / 1e9);
-                }
-                PerfControl.disable();
-                return fastest;
+                return TimedEpochs.fastestSeconds(timedEpochs,
+                        () -> epoch(engine, network, loss, features, labels, batchSize, updater));
             }
         }
     }

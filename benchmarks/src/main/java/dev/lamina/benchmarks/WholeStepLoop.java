@@ -12,9 +12,6 @@ import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.torchscript.TorchScriptModule;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -53,21 +50,14 @@ final class WholeStepLoop {
         }
         try (LaminaNetwork network = LaminaNetwork.create(benchmarkNetwork.job().architecture(), Device.cpu(), SEED);
                 NDManager manager = network.manager().newSubManager();
-                TorchScriptModule script = TorchScriptModule.compile(MODULE, source(), manager)) {
+                TorchScriptModule script = TorchScriptModule.load(WholeStepLoop.class, MODULE, manager);
+                State state = new State(network, manager)) {
             int n = train.size();
             NDArray features = manager.create(train.features(), new Shape(n, train.sampleSize()));
             NDArray labels = manager.create(train.labels()).toType(DataType.INT64, false);
-            State state = new State(network, manager);
             epoch(script, manager, features, labels, batchSize, granularity, state);
-            double fastest = Double.POSITIVE_INFINITY;
-            PerfControl.enable();
-            for (int i = 0; i < timedEpochs; i++) {
-                long start = System.nanoTime();
-                epoch(script, manager, features, labels, batchSize, granularity, state);
-                fastest = Math.min(fastest, (System.nanoTime() - start) / 1e9);
-            }
-            PerfControl.disable();
-            return fastest;
+            return TimedEpochs.fastestSeconds(timedEpochs,
+                    () -> epoch(script, manager, features, labels, batchSize, granularity, state));
         }
     }
 
@@ -109,7 +99,7 @@ final class WholeStepLoop {
     }
 
     /** The network's parameters and running statistics, Adam's moments and counters, as script arguments. */
-    private static final class State {
+    private static final class State implements AutoCloseable {
         private final NDArray lossSum;
         private final IValue[] tail;
 
@@ -149,6 +139,14 @@ final class WholeStepLoop {
             System.arraycopy(head, 0, all, 0, head.length);
             System.arraycopy(tail, 0, all, head.length, tail.length);
             return all;
+        }
+
+        /** Frees the argument handles; the arrays belong to the manager. */
+        @Override
+        public void close() {
+            for (IValue argument : tail) {
+                argument.close();
+            }
         }
     }
 
@@ -192,17 +190,6 @@ final class WholeStepLoop {
             DELETE_IVALUE.setAccessible(true);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static byte[] source() {
-        try (InputStream in = WholeStepLoop.class.getResourceAsStream(MODULE + ".torchscript")) {
-            if (in == null) {
-                throw new IllegalStateException("the benchmarks jar lacks " + MODULE + ".torchscript");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -46,16 +46,18 @@ public final class TorchScriptModule implements AutoCloseable {
      * @throws EngineException if libtorch cannot compile it, naming the module
      */
     public static TorchScriptModule load(String className, NDManager manager) {
-        return compile(className, resource(className + ".torchscript"), manager);
+        return load(TorchScriptModule.class, className, manager);
     }
 
     /**
-     * Compiles {@code source}, TorchScript as {@code torch.jit.save} writes it, defining the class
-     * {@code className} (a module without parameters or attributes), onto {@code manager}'s device.
+     * Loads the class {@code className} from the resource {@code <className>.torchscript} beside
+     * {@code owner} (in {@code owner}'s package), onto {@code manager}'s device: for modules that ship
+     * with other code than the runtime, such as the benchmarks.
      *
      * @throws EngineException if libtorch cannot compile it, naming the module
      */
-    public static TorchScriptModule compile(String className, byte[] source, NDManager manager) {
+    public static TorchScriptModule load(Class<?> owner, String className, NDManager manager) {
+        byte[] source = resource(owner, className + ".torchscript");
         byte[] archive = archive(className, source);
         try {
             PtSymbolBlock block = JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(archive), true, false);
@@ -90,10 +92,11 @@ public final class TorchScriptModule implements AutoCloseable {
         return "TorchScript " + className;
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = TorchScriptModule.class.getResourceAsStream(name)) {
+    private static byte[] resource(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the Lamina runtime jar lacks its resource " + name);
+                String jar = owner == TorchScriptModule.class ? "the Lamina runtime jar" : "the jar of " + owner.getName();
+                throw new IllegalStateException(jar + " lacks its resource " + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {
