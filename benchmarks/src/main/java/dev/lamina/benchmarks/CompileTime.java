@@ -3,6 +3,7 @@ package dev.lamina.benchmarks;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,40 +23,42 @@ import javax.tools.ToolProvider;
  * without annotation processing ({@code -proc:none}) and with the Lamina processor, and prints one JSON
  * line per round and a summary line with the medians.
  *
- * <p>The first compile with the processor is reported separately ("cold"): it loads and JIT-compiles the
- * processor and JavaPoet, which every {@code mvn compile} pays once, since Maven starts a fresh JVM. The
+ * <p>The first compile with the processor in a fresh JVM is reported separately ("cold"), as the median of
+ * {@code coldRuns} fresh JVMs: it loads and JIT-compiles the processor and JavaPoet, and javac compiles
+ * generated method bodies for the first time, which every {@code mvn compile} pays once. The
  * networks: five MLPs with {@code @Train} (a data class, Adam or SGD, schedules) and five CNNs, 3 to 7
  * stages each, like the examples.
  *
  * <pre>
- * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.lamina.benchmarks.CompileTime [rounds]
+ * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.lamina.benchmarks.CompileTime [rounds [coldRuns]]
  * </pre>
  */
 public final class CompileTime {
 
     private static final int NETWORKS = 10;
+    private static final String COLD_CHILD = "--cold-child";
 
     private CompileTime() {}
 
-    public static void main(String[] args) throws IOException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("no system Java compiler: run this with a JDK, not a JRE");
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length > 0 && args[0].equals(COLD_CHILD)) {
+            System.out.println(coldRun());
+            return;
         }
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int coldRuns = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+
+        double[] coldAdded = new double[coldRuns];
+        for (int run = 0; run < coldRuns; run++) {
+            String line = runChild();
+            System.out.println(line);
+            coldAdded[run] = Double.parseDouble(line.replaceAll(".*\"added_ms\": ([0-9.-]+).*", "$1"));
+        }
+
+        JavaCompiler javac = javac();
         List<JavaFileObject> sources = sources();
         Path output = Files.createTempDirectory("lamina-compile-time");
         String classPath = System.getProperty("java.class.path");
-
-        // javac itself warms up first, so that the cold figure is the processor's own start-up.
-        compile(javac, sources, output, classPath, false);
-        compile(javac, sources, output, classPath, false);
-        double plainWarm = compile(javac, sources, output, classPath, false);
-        double processorCold = compile(javac, sources, output, classPath, true);
-        System.out.printf(Locale.ROOT, "{\"phase\": \"cold\", \"networks\": %d, \"plain_ms\": %.1f,"
-                + " \"with_processor_ms\": %.1f, \"added_ms\": %.1f}%n", NETWORKS, plainWarm, processorCold,
-                processorCold - plainWarm);
-
         double[] plain = new double[rounds];
         double[] processed = new double[rounds];
         for (int round = 0; round < rounds; round++) {
@@ -68,9 +71,50 @@ public final class CompileTime {
         double processedMedian = median(processed);
         System.out.printf(Locale.ROOT, "{\"phase\": \"summary\", \"networks\": %d, \"rounds\": %d,"
                         + " \"plain_median_ms\": %.1f, \"with_processor_median_ms\": %.1f, \"added_warm_ms\": %.1f,"
-                        + " \"added_cold_ms\": %.1f}%n",
+                        + " \"cold_runs\": %d, \"added_cold_median_ms\": %.1f}%n",
                 NETWORKS, rounds, plainMedian, processedMedian, processedMedian - plainMedian,
+                coldRuns, median(coldAdded));
+    }
+
+    /**
+     * The cold figure, in this fresh JVM: javac warms up first without processing, so that the figure is
+     * the processor's own start-up plus javac's first compile of generated code, which every {@code mvn
+     * compile} pays, since Maven starts a fresh JVM.
+     */
+    private static String coldRun() throws IOException {
+        JavaCompiler javac = javac();
+        List<JavaFileObject> sources = sources();
+        Path output = Files.createTempDirectory("lamina-compile-time");
+        String classPath = System.getProperty("java.class.path");
+        compile(javac, sources, output, classPath, false);
+        compile(javac, sources, output, classPath, false);
+        double plainWarm = compile(javac, sources, output, classPath, false);
+        double processorCold = compile(javac, sources, output, classPath, true);
+        return String.format(Locale.ROOT, "{\"phase\": \"cold\", \"networks\": %d, \"plain_ms\": %.1f,"
+                + " \"with_processor_ms\": %.1f, \"added_ms\": %.1f}", NETWORKS, plainWarm, processorCold,
                 processorCold - plainWarm);
+    }
+
+    /** One cold run in a fresh JVM with this one's class path; single runs vary by a third on two cores. */
+    private static String runChild() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CompileTime.class.getName(), COLD_CHILD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (child.waitFor() != 0 || !out.startsWith("{\"phase\": \"cold\"")) {
+            throw new IllegalStateException("the cold compile run failed (exit " + child.exitValue() + "): " + out);
+        }
+        return out;
+    }
+
+    private static JavaCompiler javac() {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no system Java compiler: run this with a JDK, not a JRE");
+        }
+        return javac;
     }
 
     /** Compiles {@code sources}; returns milliseconds. Fails on any compile error, so both runs do the same work. */

@@ -130,7 +130,7 @@ public final class LaminaProcessor extends AbstractProcessor {
                     new TrainingValidator(elements, processingEnv.getTypeUtils()).validate(inferred, train.get(), report);
                 }
                 if (!report.hasErrors()) {
-                    new NetworkGenerator(elements).generate(inferred).writeTo(processingEnv.getFiler());
+                    new NetworkGenerator(elements, processingEnv.getTypeUtils()).generate(inferred).writeTo(processingEnv.getFiler());
                     if (train.isPresent()) {
                         new TrainerGenerator(elements).generate(inferred, train.get()).writeTo(processingEnv.getFiler());
                     }

@@ -3,7 +3,7 @@ package dev.lamina.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.runtime.cli.TrainCommand;
+import dev.lamina.runtime.cli.TrainingCommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +24,7 @@ class TrainerCommandLineTest {
 
     @Test
     void quickRunOfTheSeedNetworkWritesEveryRunFile() throws IOException {
-        int exit = TrainCommand.run(MnistMlpTrainer.JOB, "--epochs", "1", "--limit", "3000", "--no-progress",
+        int exit = TrainingCommandLine.run(MnistMlpTrainer.JOB, "--epochs", "1", "--limit", "3000", "--no-progress",
                 "--output", output.toString(), "--threads", "1");
         assertEquals(0, exit);
         Path run = output.resolve("MnistMlp");
@@ -50,8 +50,8 @@ class TrainerCommandLineTest {
 
     @Test
     void malformedCommandLineIsAUsageError() {
-        assertEquals(2, TrainCommand.run(MnistMlpTrainer.JOB, "--epochs", "many"));
-        assertEquals(2, TrainCommand.run(MnistMlpTrainer.JOB, "--frobnicate"));
+        assertEquals(2, TrainingCommandLine.run(MnistMlpTrainer.JOB, "--epochs", "many"));
+        assertEquals(2, TrainingCommandLine.run(MnistMlpTrainer.JOB, "--frobnicate"));
     }
 
     private void assertFails(String message, String... args) {
@@ -64,7 +64,7 @@ class TrainerCommandLineTest {
             System.arraycopy(args, 0, all, 0, args.length);
             all[args.length] = "--output";
             all[args.length + 1] = output.toString();
-            exit = TrainCommand.run(MnistMlpTrainer.JOB, all);
+            exit = TrainingCommandLine.run(MnistMlpTrainer.JOB, all);
         } finally {
             System.setErr(original);
         }

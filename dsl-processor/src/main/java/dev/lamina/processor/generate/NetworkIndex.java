@@ -47,7 +47,7 @@ public final class NetworkIndex {
         entry.setProperty("name", network.model().name());
         entry.setProperty("class", type.getQualifiedName().toString());
         entry.setProperty("network", prefix + generated);
-        train.ifPresent(t -> entry.setProperty("trainer", prefix + generated.replaceFirst("Network$", "Trainer")));
+        train.ifPresent(t -> entry.setProperty("trainer", prefix + GeneratedNames.trainerClass(type)));
         entry.setProperty("output", network.output().dims().stream().map(String::valueOf).collect(Collectors.joining(",")));
         entry.setProperty("loss", train.map(TrainModel::loss)
                 .orElse(network.output().size() >= 2 ? "CROSS_ENTROPY" : "BCE_WITH_LOGITS"));

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ClassName;
 final class RuntimeTypes {
 
     static final ClassName ARCHITECTURE = ClassName.get("dev.lamina.runtime", "Architecture");
+    static final ClassName COMPILED_NETWORK = ClassName.get("dev.lamina.runtime", "CompiledNetwork");
     static final ClassName LAMINA_NETWORK = ClassName.get("dev.lamina.runtime", "LaminaNetwork");
     static final ClassName LAYERS = ClassName.get("dev.lamina.runtime.layers", "Layers");
     static final ClassName DEVICE = ClassName.get("ai.djl", "Device");

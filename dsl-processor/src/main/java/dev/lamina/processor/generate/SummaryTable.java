@@ -4,9 +4,10 @@ import dev.lamina.processor.shapes.InferredLayer;
 import dev.lamina.processor.shapes.InferredNetwork;
 import dev.lamina.processor.shapes.InferredStage;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -64,22 +65,47 @@ public final class SummaryTable {
     }
 
     private static String row(String[] cells, int[] widths) {
-        String line = String.format(Locale.ROOT, " %-" + widths[0] + "s   %-" + widths[1] + "s   %-" + widths[2]
-                + "s   %" + widths[3] + "s", (Object[]) cells);
-        return line.stripTrailing();
+        StringBuilder line = new StringBuilder(" ");
+        padRight(line, cells[0], widths[0]).append("   ");
+        padRight(line, cells[1], widths[1]).append("   ");
+        padRight(line, cells[2], widths[2]).append("   ");
+        line.append(" ".repeat(widths[3] - cells[3].length())).append(cells[3]);
+        return line.toString().stripTrailing();
     }
 
+    private static StringBuilder padRight(StringBuilder line, String cell, int width) {
+        return line.append(cell).append(" ".repeat(width - cell.length()));
+    }
+
+    // No String.format below: the processor runs in a cold JVM, where the formatter's first uses cost more
+    // than the whole table.
+
+    /** {@code 1234567} as {@code 1,234,567}. */
     static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder grouped = new StringBuilder(value < 0 ? "-" : "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(digits.charAt(i));
+        }
+        return grouped.toString();
     }
 
+    /** Binary kilo- and megabytes with two decimals, rounded half up: {@code 559.02 KB}. */
     static String bytes(long bytes) {
         if (bytes >= 1024L * 1024) {
-            return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024));
+            return twoDecimals(bytes, 1024L * 1024) + " MB";
         }
         if (bytes >= 1024) {
-            return String.format(Locale.ROOT, "%.2f KB", bytes / 1024.0);
+            return twoDecimals(bytes, 1024) + " KB";
         }
         return bytes + " B";
+    }
+
+    /** {@code value / unit} to two decimals; exact, since the unit is a power of two. */
+    private static String twoDecimals(long value, long unit) {
+        return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(unit)).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

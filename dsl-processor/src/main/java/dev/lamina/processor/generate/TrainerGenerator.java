@@ -33,7 +33,7 @@ public final class TrainerGenerator {
     private static final ClassName SCHEDULE = ClassName.get("dev.lamina.runtime.train", "Schedule");
     private static final ClassName EARLY_STOPPING = ClassName.get("dev.lamina.runtime.train", "EarlyStoppingSettings");
     private static final ClassName TRAIN_TEST_DATA = ClassName.get("dev.lamina.runtime.data", "TrainTestData");
-    private static final ClassName TRAIN_COMMAND = ClassName.get("dev.lamina.runtime.cli", "TrainCommand");
+    private static final ClassName COMMAND_LINE = ClassName.get("dev.lamina.runtime.cli", "TrainingCommandLine");
     private static final ClassName LOSS = ClassName.get("dev.lamina.dsl", "Loss");
 
     private final Elements elements;
@@ -47,7 +47,7 @@ public final class TrainerGenerator {
         String packageName = elements.getPackageOf(userClass).getQualifiedName().toString();
         String networkClassName = GeneratedNames.networkClass(userClass);
         ClassName networkClass = ClassName.get(packageName, networkClassName);
-        ClassName trainer = ClassName.get(packageName, networkClassName.replaceFirst("Network$", "Trainer"));
+        ClassName trainer = ClassName.get(packageName, GeneratedNames.trainerClass(userClass));
         String name = network.model().name();
 
         TypeSpec.Builder type = TypeSpec.classBuilder(trainer)
@@ -93,7 +93,7 @@ public final class TrainerGenerator {
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addParameter(String[].class, "args")
                         .varargs()
-                        .addStatement("System.exit($T.run(JOB, args))", TRAIN_COMMAND)
+                        .addStatement("System.exit($T.run(JOB, args))", COMMAND_LINE)
                         .build());
         return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
     }

@@ -4,13 +4,20 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
-/** The names of generated classes: {@code MnistMlpNetwork}, or {@code Outer_InnerNetwork} for nested ones. */
+/**
+ * The names of generated classes: {@code MnistMlpNetwork} and {@code MnistMlpTrainer}, or {@code
+ * Outer_InnerNetwork} for nested ones.
+ */
 public final class GeneratedNames {
 
     private GeneratedNames() {}
 
     public static String networkClass(TypeElement type) {
         return nestedPrefix(type) + "Network";
+    }
+
+    public static String trainerClass(TypeElement type) {
+        return nestedPrefix(type) + "Trainer";
     }
 
     private static String nestedPrefix(TypeElement type) {

@@ -18,12 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line of a generated trainer ({@code MnistMlpTrainer.main}): trains with the network's
+ * The options of a generated trainer's command line ({@link TrainingCommandLine}): trains with the network's
  * {@code @Train} defaults, each overridable by an option. Exit code 0 on success, 1 when training could
  * not start or failed (the message says why), 2 for a malformed command line.
  */
@@ -32,7 +31,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Trains a Lamina network with its @Train settings; options override them.")
-public final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", paramLabel = "N", description = "passes over the training data")
     private Integer epochs;
@@ -75,19 +74,9 @@ public final class TrainCommand implements Callable<Integer> {
     private final TrainingJob job;
     private final PrintWriter err;
 
-    private TrainCommand(TrainingJob job, PrintWriter err) {
+    TrainCommand(TrainingJob job, PrintWriter err) {
         this.job = job;
         this.err = err;
-    }
-
-    /** Parses {@code args}, trains, and returns the exit code. */
-    public static int run(TrainingJob job, String... args) {
-        ParentWatch.startIfRequested();
-        PrintWriter err = new PrintWriter(System.err, true);
-        CommandLine commandLine = new CommandLine(new TrainCommand(job, err));
-        commandLine.setCommandName(job.networkName() + "Trainer");
-        commandLine.setErr(err);
-        return commandLine.execute(args);
     }
 
     @Override

@@ -76,7 +76,7 @@ class MissingNativeLibraryTest {
                 directory, environment, 60);
 
         assertEquals(1, result.exitCode(), result.both());
-        assertTrue(result.out().contains("trainer returned 1"), "TrainCommand returned: " + result.both());
+        assertTrue(result.out().contains("trainer returned 1"), "TrainingCommandLine returned: " + result.both());
         List<String> lines = result.err().lines().filter(line -> line.startsWith("lamina: ")).toList();
         assertEquals(1, lines.size(), result.both());
         String message = lines.get(0);

@@ -47,7 +47,7 @@ class NativeOutOfMemoryTest {
                 directory, Map.of(), 60);
 
         assertEquals(1, result.exitCode(), result.both());
-        assertTrue(result.out().contains("trainer returned 1"), "TrainCommand returned normally: " + result.both());
+        assertTrue(result.out().contains("trainer returned 1"), "TrainingCommandLine returned normally: " + result.both());
         assertTrue(result.err().contains("can't allocate memory"), result.both());
         assertFalse(Files.exists(directory.resolve("runs/Wide/checkpoint.safetensors")));
         assertEquals(List.of(), ChildJvm.crashLogs(directory), "the JVM crashed");

@@ -2,7 +2,7 @@ package dev.lamina.runtime.reliability;
 
 import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Architecture;
-import dev.lamina.runtime.cli.TrainCommand;
+import dev.lamina.runtime.cli.TrainingCommandLine;
 import dev.lamina.runtime.data.DataSource;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.TrainTestData;
@@ -18,10 +18,10 @@ import java.util.Random;
 
 /**
  * A generated trainer's {@code main} in miniature, for child JVMs: a 4-{@code width}-3 network on 64 random
- * samples, run through {@link TrainCommand} exactly as {@code MnistMlpTrainer.main} runs it.
+ * samples, run through {@link TrainingCommandLine} exactly as {@code MnistMlpTrainer.main} runs it.
  *
  * <p>Arguments: {@code width outputDirectory [trainer options...]}. Prints {@code trainer returned <code>}
- * when {@link TrainCommand#run} returns, so a test can tell a handled failure from a dead JVM.
+ * when {@link TrainingCommandLine#run} returns, so a test can tell a handled failure from a dead JVM.
  */
 public final class TrainerMain {
 
@@ -49,7 +49,7 @@ public final class TrainerMain {
         TrainingJob job = new TrainingJob("Wide", network, "Wide: 4-" + width + "-3\n", defaults, Optional.of(() -> data));
         List<String> options = new ArrayList<>(List.of("--output", args[1], "--no-progress"));
         options.addAll(Arrays.asList(args).subList(2, args.length));
-        int code = TrainCommand.run(job, options.toArray(String[]::new));
+        int code = TrainingCommandLine.run(job, options.toArray(String[]::new));
         System.out.println("trainer returned " + code);
         System.exit(code);
     }
