@@ -16,6 +16,8 @@ import dev.lamina.runtime.layers.Layers;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -93,6 +95,45 @@ class DropoutTest {
                 float expected = out[i] == 0f ? 0f : kept;
                 assertEquals(expected, gradient[i], 1e-6, "gradient at " + i + " (output " + out[i] + ")");
             }
+        }
+    }
+
+    /**
+     * The backward pass may not read memory the JVM can free in the meantime: DJL passes a Java number to
+     * libtorch as a tensor over a direct buffer, and an operation autograd records keeps that tensor. A
+     * version that scaled with {@code muli(scale)} got gradients of 1.4e-45 once a collection had freed it.
+     */
+    @Test
+    void theGradientIsRightAfterACollectionBetweenForwardAndBackward() throws InterruptedException {
+        double p = 0.2;
+        try (LaminaNetwork network = dropoutOnly(p); NDManager scope = network.manager().newSubManager()) {
+            NDArray input = scope.ones(new Shape(2, WIDTH));
+            input.setRequiresGradient(true);
+            float[] out;
+            try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
+                NDArray output = network.forwardTrain(input);
+                out = output.toFloatArray();
+                freeUnreachableDirectBuffers();
+                collector.backward(output.sum());
+            }
+            float[] gradient = input.getGradient().toFloatArray();
+            float kept = (float) (1.0 / (1.0 - p));
+            for (int i = 0; i < out.length; i++) {
+                assertEquals(out[i] == 0f ? 0f : kept, gradient[i], "gradient at " + i + " (output " + out[i] + ")");
+            }
+        }
+    }
+
+    /** Collects garbage until the JDK's Cleaner has freed some direct buffers (at most about a second). */
+    private static void freeUnreachableDirectBuffers() throws InterruptedException {
+        BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct"))
+                .findFirst()
+                .orElseThrow();
+        long before = direct.getCount();
+        for (int i = 0; i < 20 && direct.getCount() >= before; i++) {
+            System.gc();
+            Thread.sleep(50);
         }
     }
 

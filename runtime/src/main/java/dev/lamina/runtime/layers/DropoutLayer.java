@@ -1,7 +1,6 @@
 package dev.lamina.runtime.layers;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.norm.Dropout;
 
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ public record DropoutLayer(double p) implements LayerDefinition {
 
     @Override
     public Block createBlock() {
-        return Dropout.builder().optRate((float) p).build();
+        return new UniformMaskDropout(p);
     }
 
     @Override
