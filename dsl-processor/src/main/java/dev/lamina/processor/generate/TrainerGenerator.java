@@ -68,8 +68,8 @@ public final class TrainerGenerator {
                         .build())
                 .addField(FieldSpec.builder(TRAINING_JOB, "JOB", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The network, its summary, these defaults and its data, for the runtime.\n")
-                        .initializer("new $T($S, $T.ARCHITECTURE, $T.SUMMARY, DEFAULTS, $L)", TRAINING_JOB, name,
-                                networkClass, networkClass, dataSource(train))
+                        .initializer("new $T($S, $T.ARCHITECTURE, $T.SUMMARY, DEFAULTS$L)", TRAINING_JOB, name,
+                                networkClass, networkClass, dataClass(train))
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(MethodSpec.methodBuilder("config")
@@ -123,10 +123,9 @@ public final class TrainerGenerator {
                 optimizer.beta2(), optimizer.eps(), optimizer.weightDecay());
     }
 
-    private static CodeBlock dataSource(TrainModel train) {
+    /** {@code , MnistData.class}, or nothing: a class literal, not {@code MnistData::new} (see TrainingJob). */
+    private static CodeBlock dataClass(TrainModel train) {
         Optional<TypeElement> data = train.data();
-        return data.isPresent()
-                ? CodeBlock.of("$T.of($T::new)", Optional.class, ClassName.get(data.get()))
-                : CodeBlock.of("$T.empty()", Optional.class);
+        return data.isPresent() ? CodeBlock.of(", $T.class", ClassName.get(data.get())) : CodeBlock.of("");
     }
 }
