@@ -112,8 +112,9 @@ public final class Benchmark {
     private static int runChildren(BenchmarkOptions options, String[] args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         for (int threads : options.threads()) {
-            // The young generation, pre-touched heap and glibc thresholds of `mvn lamina:train`'s JVM (ForkedTraining).
-            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmn64m", "-XX:+AlwaysPreTouch", "-cp",
+            // The heap settings and glibc thresholds of `mvn lamina:train`'s JVM (ForkedTraining).
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmn64m", "-XX:+AlwaysPreTouch",
+                    "-XX:MinHeapFreeRatio=10", "-XX:GCTimeRatio=4", "-cp",
                     System.getProperty("java.class.path"), Benchmark.class.getName()));
             for (int i = 0; i < args.length; i += 2) {
                 if (!args[i].equals("--threads") && !args[i].equals("--repo-root")) {
