@@ -31,6 +31,7 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 TARGET="$BENCH_DIR/target"
+source "$BENCH_DIR/glibc-env.sh"
 PYTHON=/usr/bin/python3
 
 threads=""
@@ -130,26 +131,25 @@ echo "Load before: $load_before" >&2
 for round in $(seq 1 "$repeat"); do
   for t in $threads; do
     echo "== round $round, threads $t: Lamina (harness + hand-written DJL loop)" >&2
-    # The JVM as `mvn lamina:train` starts it (maven-plugin ForkedTraining): glibc thresholds, young generation.
-    MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295 \
-      java -Xmn64m -XX:+AlwaysPreTouch -cp "$CLASSPATH_JAVA" dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads "$t" \
+    # The JVM as `mvn lamina:train` starts it (maven-plugin ForkedTraining): glibc settings, heap options.
+    env "${GLIBC_ENV[@]}" \
+      java -Xmn64m -XX:+AlwaysPreTouch -XX:MinHeapFreeRatio=10 -XX:GCTimeRatio=4 -cp "$CLASSPATH_JAVA" dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads "$t" \
         --configs "$configs" --impl "$java_impls" --timed-epochs "$timed_epochs" \
         2>>"$TARGET/logs/java-threads-$t.log" | tee -a "$results"
     echo "== round $round, threads $t: PyTorch" >&2
     # OpenBLAS keeps its own thread pool: hold it to the same count (Debian's torch does not set it).
     blas_threads="$t"; [ "$t" = default ] && blas_threads="$(nproc)"
-    # The same glibc thresholds as Lamina's JVM: with glibc's defaults, PyTorch's per-step temporaries above
+    # The same glibc settings as Lamina's JVM: with glibc's defaults, PyTorch's per-step temporaries above
     # 128 KB are fresh mmaps that fault in every step (measured: MNIST batch 32 at 4,600-5,400 samples/s
     # instead of 17,000-18,000, depending on what the process had allocated before).
-    env "${python_env[@]}" OPENBLAS_NUM_THREADS="$blas_threads" \
-        MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295 \
+    env "${python_env[@]}" OPENBLAS_NUM_THREADS="$blas_threads" "${GLIBC_ENV[@]}" \
         "$PYTHON" "$BENCH_DIR/pytorch_bench.py" --repo-root "$ROOT" --threads "$t" --configs "$configs" \
         --timed-epochs "$timed_epochs" 2>>"$TARGET/logs/pytorch-threads-$t.log" | tee -a "$results"
     if [ -n "$torch2" ]; then
       echo "== round $round, threads $t: PyTorch $torch2_version (default and fused Adam)" >&2
       for adam in default fused; do
         flags=(--impl "pytorch-$torch2_version"); [ "$adam" = fused ] && flags=(--impl "pytorch-$torch2_version-fused" --fused-adam)
-        MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295 \
+        env "${GLIBC_ENV[@]}" \
           "$torch2" "$BENCH_DIR/pytorch_bench.py" --repo-root "$ROOT" --threads "$t" --configs "$configs" \
           --timed-epochs "$timed_epochs" "${flags[@]}" 2>>"$TARGET/logs/torch2-threads-$t.log" | tee -a "$results"
       done

@@ -19,6 +19,7 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 TARGET="$BENCH_DIR/target"
+source "$BENCH_DIR/glibc-env.sh"
 PYTHON=/usr/bin/python3
 FREQ=1999
 
@@ -43,8 +44,8 @@ openblas_dir="$TARGET/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread"
 
 out="$TARGET/profiles"
 rm -rf "$out" && mkdir -p "$out"
-# The glibc thresholds of `mvn lamina:train`'s JVM, for every process (see README, "Memory").
-export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967295
+# The glibc settings of `mvn lamina:train`'s JVM, for every process (see README, "Memory").
+export "${GLIBC_ENV[@]}"
 
 # profile NAME COMMAND...: runs COMMAND under perf with recording off until the program switches it on.
 profile() {
@@ -66,7 +67,7 @@ profile() {
 for config in ${configs//,/ }; do
   network="${config%%:*}"; batch="${config##*:}"
   for impl in ${java_impls//,/ }; do
-    profile "$impl--$network--b$batch" java -Xmn64m -XX:+AlwaysPreTouch -cp "$TARGET/classes:$TARGET/lib/*" \
+    profile "$impl--$network--b$batch" java -Xmn64m -XX:+AlwaysPreTouch -XX:MinHeapFreeRatio=10 -XX:GCTimeRatio=4 -cp "$TARGET/classes:$TARGET/lib/*" \
       dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads 1 --impl "$impl" --configs "$config" \
       --timed-epochs "$timed_epochs"
   done

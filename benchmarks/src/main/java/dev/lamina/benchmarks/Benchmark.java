@@ -127,6 +127,7 @@ public final class Benchmark {
             ProcessBuilder child = new ProcessBuilder(command).inheritIO();
             child.environment().putIfAbsent("MALLOC_MMAP_THRESHOLD_", "33554432");
             child.environment().putIfAbsent("MALLOC_TRIM_THRESHOLD_", "4294967295");
+            child.environment().putIfAbsent("MALLOC_TOP_PAD_", "67108864");
             int status = child.start().waitFor();
             if (status != 0) {
                 return status;
