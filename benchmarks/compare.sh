@@ -29,10 +29,7 @@
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-TARGET="$BENCH_DIR/target"
-source "$BENCH_DIR/glibc-env.sh"
-PYTHON=/usr/bin/python3
+source "$BENCH_DIR/lib.sh"
 
 threads=""
 repeat=1
@@ -83,8 +80,7 @@ CLASSPATH_JAVA="$TARGET/classes:$TARGET/lib/*"
 python_env=()
 blas_note="system libblas.so.3 ($(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown))"
 if [ "$blas" = openblas ]; then
-  openblas_dir="$TARGET/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread"
-  if [ ! -f "$openblas_dir/libblas.so.3" ]; then
+  if [ ! -f "$OPENBLAS_DIR/libblas.so.3" ]; then
     deb="$(ls /var/cache/apt/archives/libopenblas0-pthread_*_amd64.deb 2>/dev/null | tail -1 || true)"
     if [ -z "$deb" ]; then
       mkdir -p "$TARGET/debs"
@@ -95,9 +91,9 @@ if [ "$blas" = openblas ]; then
       mkdir -p "$TARGET/openblas" && dpkg-deb -x "$deb" "$TARGET/openblas"
     fi
   fi
-  if [ -f "$openblas_dir/libblas.so.3" ]; then
-    python_env=(LD_LIBRARY_PATH="$openblas_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
-    blas_note="OpenBLAS ($(basename "$(ls "$openblas_dir"/libopenblasp-*.so | head -1)"), unpacked from libopenblas0-pthread)"
+  if [ -f "$OPENBLAS_DIR/libblas.so.3" ]; then
+    python_env=(LD_LIBRARY_PATH="$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
+    blas_note="OpenBLAS ($(basename "$(ls "$OPENBLAS_DIR"/libopenblasp-*.so | head -1)"), unpacked from libopenblas0-pthread)"
   else
     echo "warning: no libopenblas0-pthread package found; PyTorch runs with the system BLAS" >&2
     blas=system
@@ -107,7 +103,7 @@ fi
 # ---------------------------------------------------------------------------------------------- PyTorch 2.x
 torch2_version=""
 if [ -n "$torch2" ]; then
-  torch2_version="$("$torch2" -c 'import torch; print(torch.__version__.split("+")[0].rsplit(".", 1)[0])')" \
+  torch2_version="$(torch_minor_version "$torch2")" \
     || { echo "--torch2 $torch2 cannot import torch" >&2; exit 2; }
 fi
 
@@ -133,7 +129,7 @@ for round in $(seq 1 "$repeat"); do
     echo "== round $round, threads $t: Lamina (harness + hand-written DJL loop)" >&2
     # The JVM as `mvn lamina:train` starts it (maven-plugin ForkedTraining): glibc settings, heap options.
     env "${GLIBC_ENV[@]}" \
-      java -Xmn64m -XX:+AlwaysPreTouch -XX:MinHeapFreeRatio=10 -XX:GCTimeRatio=4 -cp "$CLASSPATH_JAVA" dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads "$t" \
+      java "${TRAINING_JVM_OPTIONS[@]}" -cp "$CLASSPATH_JAVA" dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads "$t" \
         --configs "$configs" --impl "$java_impls" --timed-epochs "$timed_epochs" \
         2>>"$TARGET/logs/java-threads-$t.log" | tee -a "$results"
     echo "== round $round, threads $t: PyTorch" >&2

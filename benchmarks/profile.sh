@@ -17,10 +17,7 @@
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-TARGET="$BENCH_DIR/target"
-source "$BENCH_DIR/glibc-env.sh"
-PYTHON=/usr/bin/python3
+source "$BENCH_DIR/lib.sh"
 FREQ=1999
 
 configs="MnistMlp:32,MnistMlp:1024"
@@ -39,8 +36,7 @@ while [ $# -gt 0 ]; do
 done
 command -v perf >/dev/null || { echo "perf is not installed (Debian: apt-get install linux-perf)" >&2; exit 1; }
 [ -f "$TARGET/lib/lamina-examples-0.1.0-SNAPSHOT.jar" ] || { echo "build first: benchmarks/compare.sh --build" >&2; exit 1; }
-openblas_dir="$TARGET/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread"
-[ -f "$openblas_dir/libblas.so.3" ] || { echo "no OpenBLAS for Debian's torch under $openblas_dir: run benchmarks/compare.sh once" >&2; exit 1; }
+[ -f "$OPENBLAS_DIR/libblas.so.3" ] || { echo "no OpenBLAS for Debian's torch under $OPENBLAS_DIR: run benchmarks/compare.sh once" >&2; exit 1; }
 
 out="$TARGET/profiles"
 rm -rf "$out" && mkdir -p "$out"
@@ -67,15 +63,15 @@ profile() {
 for config in ${configs//,/ }; do
   network="${config%%:*}"; batch="${config##*:}"
   for impl in ${java_impls//,/ }; do
-    profile "$impl--$network--b$batch" java -Xmn64m -XX:+AlwaysPreTouch -XX:MinHeapFreeRatio=10 -XX:GCTimeRatio=4 -cp "$TARGET/classes:$TARGET/lib/*" \
+    profile "$impl--$network--b$batch" java "${TRAINING_JVM_OPTIONS[@]}" -cp "$TARGET/classes:$TARGET/lib/*" \
       dev.lamina.benchmarks.Benchmark --repo-root "$ROOT" --threads 1 --impl "$impl" --configs "$config" \
       --timed-epochs "$timed_epochs"
   done
-  profile "pytorch--$network--b$batch" env LD_LIBRARY_PATH="$openblas_dir" OPENBLAS_NUM_THREADS=1 \
+  profile "pytorch--$network--b$batch" env LD_LIBRARY_PATH="$OPENBLAS_DIR" OPENBLAS_NUM_THREADS=1 \
     "$PYTHON" "$BENCH_DIR/pytorch_bench.py" --repo-root "$ROOT" --threads 1 --configs "$config" \
     --timed-epochs "$timed_epochs"
   if [ -n "$torch2" ]; then
-    version="$("$torch2" -c 'import torch; print(torch.__version__.split("+")[0].rsplit(".", 1)[0])')"
+    version="$(torch_minor_version "$torch2")"
     profile "pytorch-$version-fused--$network--b$batch" "$torch2" "$BENCH_DIR/pytorch_bench.py" --repo-root "$ROOT" \
       --threads 1 --configs "$config" --timed-epochs "$timed_epochs" --impl "pytorch-$version-fused" --fused-adam
   fi

@@ -34,11 +34,9 @@ final class UniformMaskDropout extends AbstractBlock {
     private final float p;
     private final float scale;
 
+    /** {@code p} in [0, 1), which {@link DropoutLayer} checks before it makes this block. */
     UniformMaskDropout(double p) {
         super(VERSION);
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("Dropout p must be in [0, 1), was " + p);
-        }
         this.p = (float) p;
         this.scale = (float) (1.0 / (1.0 - p));
     }
