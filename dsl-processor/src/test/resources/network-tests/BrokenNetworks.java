@@ -10,12 +10,14 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import dev.lamina.runtime.Architecture;
-import dev.lamina.runtime.StageDefinition;
-import dev.lamina.runtime.layers.LayerDefinition;
+import dev.lamina.runtime.layers.DjlBlocks;
+import dev.lamina.runtime.layers.LayerBlock;
+import dev.lamina.spec.layers.DropoutSpec;
+import dev.lamina.spec.layers.LayerSpec;
+import dev.lamina.spec.layers.ReLUSpec;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The seed network with one layer swapped for a broken one, run through the generated MnistMlpNetworkTest:
@@ -29,7 +31,7 @@ final class BrokenNetworks {
     static class UnscaledDropoutTest extends MnistMlpNetworkTest {
         @Override
         protected Architecture architecture() {
-            return replace("Dropout", () -> new UnscaledDropout(0.2f));
+            return replace(DropoutSpec.class, () -> new UnscaledDropout(0.2f));
         }
     }
 
@@ -37,39 +39,15 @@ final class BrokenNetworks {
     static class InputIgnoringLayerTest extends MnistMlpNetworkTest {
         @Override
         protected Architecture architecture() {
-            return replace("ReLU", () -> LambdaBlock.singleton(NDArray::zerosLike, "zeros"));
+            return replace(ReLUSpec.class, () -> LambdaBlock.singleton(NDArray::zerosLike, "zeros"));
         }
     }
 
     /** The seed network with every layer of {@code kind} built by {@code factory} instead. */
-    static Architecture replace(String kind, java.util.function.Supplier<Block> factory) {
-        Architecture.Builder builder = Architecture.builder("MnistMlp", MnistMlpNetwork.ARCHITECTURE.inputShape());
-        for (StageDefinition stage : MnistMlpNetwork.ARCHITECTURE.stages()) {
-            LayerDefinition[] layers = stage.layers().stream()
-                    .map(layer -> layer.kind().equals(kind) ? swapped(layer, factory) : layer)
-                    .toArray(LayerDefinition[]::new);
-            builder.stage(stage.name(), layers);
-        }
-        return builder.build();
-    }
-
-    private static LayerDefinition swapped(LayerDefinition original, java.util.function.Supplier<Block> factory) {
-        return new LayerDefinition() {
-            @Override
-            public String kind() {
-                return original.kind();
-            }
-
-            @Override
-            public Block createBlock() {
-                return factory.get();
-            }
-
-            @Override
-            public Optional<String> parameterName(String stageName, String djlParameterName) {
-                return Optional.empty();
-            }
-        };
+    static Architecture replace(Class<? extends LayerSpec> kind, Supplier<Block> factory) {
+        return MnistMlpNetwork.ARCHITECTURE.withBlocks(layer -> kind.isInstance(layer)
+                ? new LayerBlock(factory.get(), Map.of())
+                : DjlBlocks.build(layer));
     }
 
     static final class UnscaledDropout extends AbstractBlock {

@@ -11,7 +11,8 @@ import ai.djl.training.GradientCollector;
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.LaminaNetwork;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.Conv2dSpec;
+import dev.lamina.spec.layers.FlattenSpec;
 
 import java.util.Random;
 
@@ -33,9 +34,9 @@ public final class ConvolutionNanRepro {
         int passes = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         LaminaEngine.setThreads(1);
         Architecture architecture = Architecture.builder("TwoConvolutions", 1, 28, 28)
-                .stage("conv1", Layers.conv2d(1, 3, 3, 1, 1, 1))
-                .stage("conv2", Layers.conv2d(3, 3, 3, 1, 1, 1))
-                .stage("flat", Layers.flatten())
+                .stage("conv1", new Conv2dSpec(1, 3, 3, 1, 1, 1))
+                .stage("conv2", new Conv2dSpec(3, 3, 3, 1, 1, 1))
+                .stage("flat", new FlattenSpec())
                 .build();
         try (LaminaNetwork network = LaminaNetwork.create(architecture, Device.cpu(), 1);
                 NDManager manager = network.manager().newSubManager()) {

@@ -70,7 +70,7 @@ public final class LaminaEngine {
 
     /**
      * Half the cores, at least one. On a 2-core machine two OpenMP threads competing with any other
-     * process slowed small-batch training 10-40x (DESIGN.md section 4), while one thread loses little.
+     * process slowed small-batch training 10-40x (measured on a loaded 2-core machine), while one thread loses little.
      */
     static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

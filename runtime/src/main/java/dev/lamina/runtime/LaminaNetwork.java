@@ -15,7 +15,11 @@ import ai.djl.util.Pair;
 
 import dev.lamina.dsl.Layer;
 import dev.lamina.runtime.io.SafeTensors;
-import dev.lamina.runtime.layers.LayerDefinition;
+import dev.lamina.runtime.layers.LayerBlock;
+import dev.lamina.spec.StageSpec;
+import dev.lamina.spec.layers.BatchNormSpec;
+import dev.lamina.spec.layers.LayerSpec;
+import dev.lamina.spec.layers.ParameterSpec;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -56,13 +60,13 @@ public final class LaminaNetwork implements AutoCloseable {
         this.architecture = architecture;
         this.manager = engine.newBaseManager(device);
         this.block = new SequentialBlock();
-        List<List<Block>> layerBlocks = new ArrayList<>();
-        for (StageDefinition stage : architecture.stages()) {
+        List<List<LayerBlock>> layerBlocks = new ArrayList<>();
+        for (StageSpec stage : architecture.stages()) {
             SequentialBlock stageBlock = new SequentialBlock();
-            List<Block> blocks = new ArrayList<>();
-            for (LayerDefinition layer : stage.layers()) {
-                Block layerBlock = layer.createBlock();
-                stageBlock.add(layerBlock);
+            List<LayerBlock> blocks = new ArrayList<>();
+            for (LayerSpec layer : stage.layers()) {
+                LayerBlock layerBlock = architecture.blocks().build(layer);
+                stageBlock.add(layerBlock.block());
                 blocks.add(layerBlock);
             }
             block.add(stageBlock);
@@ -71,7 +75,7 @@ public final class LaminaNetwork implements AutoCloseable {
         Shape sampleBatch = batchShape(1);
         block.initialize(manager, DataType.FLOAT32, sampleBatch);
         this.outputWidth = block.getOutputShapes(new Shape[] {sampleBatch})[0].get(1);
-        this.activationValuesPerSample = activationValues(layerBlocks, sampleBatch);
+        this.activationValuesPerSample = architecture.spec().activationValuesPerSample();
         this.parameterStore = new ParameterStore(manager, false);
         this.parameters = new LinkedHashMap<>();
         this.stages = new LinkedHashMap<>();
@@ -93,21 +97,38 @@ public final class LaminaNetwork implements AutoCloseable {
         return new LaminaNetwork(architecture, device, seed);
     }
 
-    private void nameParameters(List<List<Block>> layerBlocks) {
+    /**
+     * Names the blocks' parameters as the specs list them, and checks that DJL built exactly those, with
+     * the specs' shapes: the specs are what the summary, the export and model files rely on.
+     */
+    private void nameParameters(List<List<LayerBlock>> layerBlocks) {
         for (int s = 0; s < architecture.stages().size(); s++) {
-            StageDefinition stage = architecture.stages().get(s);
+            StageSpec stage = architecture.stages().get(s);
             List<String> stageParameters = new ArrayList<>();
-            for (int l = 0; l < stage.layers().size(); l++) {
-                LayerDefinition layer = stage.layers().get(l);
-                for (Pair<String, Parameter> entry : layerBlocks.get(s).get(l).getDirectParameters()) {
-                    layer.parameterName(stage.name(), entry.getKey())
-                            .ifPresent(name -> {
-                                parameters.put(name, entry.getValue());
-                                stageParameters.add(name);
-                            });
+            for (LayerBlock layer : layerBlocks.get(s)) {
+                for (Pair<String, Parameter> entry : layer.block().getDirectParameters()) {
+                    String relative = layer.parameterNames().get(entry.getKey());
+                    if (relative != null) {
+                        String name = stage.name() + "." + relative;
+                        parameters.put(name, entry.getValue());
+                        stageParameters.add(name);
+                    }
                 }
             }
             stages.put(stage.name(), new NetworkStage(stage.name(), stageParameters));
+        }
+        for (ParameterSpec expected : architecture.spec().parameters()) {
+            Parameter built = parameters.get(expected.name());
+            if (built == null || !Arrays.equals(built.getArray().getShape().getShape(), expected.shape().toArray())
+                    || built.requiresGradient() != expected.trainable()) {
+                throw new IllegalStateException(name() + ": DJL built parameter " + expected.name() + " as "
+                        + (built == null ? "nothing" : built.getArray().getShape()) + ", its spec says "
+                        + expected.shape());
+            }
+        }
+        if (parameters.size() != architecture.spec().parameters().size()) {
+            throw new IllegalStateException(name() + ": DJL built parameters " + parameters.keySet()
+                    + ", the specs list " + architecture.spec().parameters());
         }
     }
 
@@ -139,18 +160,6 @@ public final class LaminaNetwork implements AutoCloseable {
      */
     public long activationValuesPerSample() {
         return activationValuesPerSample;
-    }
-
-    private static long activationValues(List<List<Block>> layerBlocks, Shape sampleBatch) {
-        Shape shape = sampleBatch;
-        long values = 0;
-        for (List<Block> stage : layerBlocks) {
-            for (Block layer : stage) {
-                shape = layer.getOutputShapes(new Shape[] {shape})[0];
-                values += shape.size();
-            }
-        }
-        return values;
     }
 
     /** Number of outputs per sample. */
@@ -207,7 +216,7 @@ public final class LaminaNetwork implements AutoCloseable {
      * logit; outputs of a network that already ends in Softmax or Sigmoid are returned as they are.
      */
     public float[][] predictProbabilities(float[][] samples) {
-        return predict(samples, OutputTransform.forNetwork(architecture.lastLayerKind(), outputWidth));
+        return predict(samples, OutputTransform.forNetwork(architecture.spec().lastLayer(), outputWidth));
     }
 
     /**
@@ -268,7 +277,7 @@ public final class LaminaNetwork implements AutoCloseable {
     public NDArray parameter(String name) {
         Parameter parameter = parameters.get(name);
         if (parameter == null) {
-            String suggestion = Names.closest(name, parameters.keySet())
+            String suggestion = dev.lamina.spec.Names.closest(name, parameters.keySet())
                     .map(s -> " Did you mean '" + s + "'?")
                     .orElse("");
             throw new IllegalArgumentException(
@@ -374,7 +383,7 @@ public final class LaminaNetwork implements AutoCloseable {
     public boolean hasBatchNorm() {
         return architecture.stages().stream()
                 .flatMap(stage -> stage.layers().stream())
-                .anyMatch(layer -> layer.kind().equals("BatchNorm"));
+                .anyMatch(layer -> layer instanceof BatchNormSpec);
     }
 
     private void checkCompatible(Path file, Map<String, String> metadata, Map<String, SafeTensors.Tensor> tensors) {

@@ -3,6 +3,8 @@ package dev.lamina.runtime;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
+import dev.lamina.spec.layers.LayerSpec;
+
 import java.util.function.UnaryOperator;
 
 /** How a network's raw outputs become probabilities, decided by its last layer and output width. */
@@ -21,8 +23,8 @@ enum OutputTransform {
         return operation.apply(outputs);
     }
 
-    static OutputTransform forNetwork(String lastLayerKind, long outputWidth) {
-        if (lastLayerKind.equals("Softmax") || lastLayerKind.equals("Sigmoid")) {
+    static OutputTransform forNetwork(LayerSpec lastLayer, long outputWidth) {
+        if (lastLayer.outputsProbabilities()) {
             return NONE;
         }
         return outputWidth == 1 ? SIGMOID : SOFTMAX;

@@ -13,7 +13,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import dev.lamina.runtime.io.SafeTensors;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.AvgPool2dSpec;
+import dev.lamina.spec.layers.BatchNormSpec;
+import dev.lamina.spec.layers.Conv2dSpec;
+import dev.lamina.spec.layers.DropoutSpec;
+import dev.lamina.spec.layers.FlattenSpec;
+import dev.lamina.spec.layers.LinearSpec;
+import dev.lamina.spec.layers.MaxPool2dSpec;
+import dev.lamina.spec.layers.ReLUSpec;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,15 +51,15 @@ class CnnParityTest {
     static Architecture cnn(double dropout) {
         return Architecture.builder("MnistCnnParity", 1, 28, 28)
                 .stage("conv1",
-                        Layers.conv2d(1, 8, 3, 1, 1, 1), Layers.batchNorm(8, 1e-5, 0.1), Layers.relu(),
-                        Layers.maxPool2d(2, 2, 0))
+                        new Conv2dSpec(1, 8, 3, 1, 1, 1), new BatchNormSpec(8, 1e-5, 0.1), new ReLUSpec(),
+                        new MaxPool2dSpec(2, 2, 0))
                 .stage("conv2",
-                        Layers.conv2d(8, 16, 3, 1, 2, 2), Layers.batchNorm(16, 1e-5, 0.1), Layers.relu(),
-                        Layers.avgPool2d(3, 2, 1))
-                .stage("conv3", Layers.conv2d(16, 16, 3, 2, 1, 1), Layers.relu())
+                        new Conv2dSpec(8, 16, 3, 1, 2, 2), new BatchNormSpec(16, 1e-5, 0.1), new ReLUSpec(),
+                        new AvgPool2dSpec(3, 2, 1))
+                .stage("conv3", new Conv2dSpec(16, 16, 3, 2, 1, 1), new ReLUSpec())
                 .stage("head",
-                        Layers.flatten(), Layers.batchNorm(256, 1e-5, 0.1), Layers.dropout(dropout),
-                        Layers.linear(256, 10))
+                        new FlattenSpec(), new BatchNormSpec(256, 1e-5, 0.1), new DropoutSpec(dropout),
+                        new LinearSpec(256, 10))
                 .build();
     }
 

@@ -12,7 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.DropoutSpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class DropoutTest {
 
     private static LaminaNetwork dropoutOnly(double p) {
         Architecture architecture =
-                Architecture.builder("DropoutOnly", WIDTH).stage("drop", Layers.dropout(p)).build();
+                Architecture.builder("DropoutOnly", WIDTH).stage("drop", new DropoutSpec(p)).build();
         return LaminaNetwork.create(architecture, Device.cpu(), 7);
     }
 
@@ -141,7 +141,7 @@ class DropoutTest {
     void aRateOutsideZeroToOneIsRejected() {
         for (double p : new double[] {-0.1, 1.0, Double.NaN}) {
             IllegalArgumentException error =
-                    assertThrows(IllegalArgumentException.class, () -> Layers.dropout(p));
+                    assertThrows(IllegalArgumentException.class, () -> new DropoutSpec(p));
             assertTrue(error.getMessage().contains("[0, 1)"), error.getMessage());
         }
     }

@@ -3,7 +3,10 @@ package dev.lamina.runtime;
 import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.TrainTestData;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.BatchNormSpec;
+import dev.lamina.spec.layers.DropoutSpec;
+import dev.lamina.spec.layers.LinearSpec;
+import dev.lamina.spec.layers.ReLUSpec;
 import dev.lamina.runtime.train.EpochResult;
 import dev.lamina.runtime.train.OptimizerSettings;
 import dev.lamina.runtime.train.Trainer;
@@ -53,11 +56,11 @@ public final class DropoutTrainingMain {
         collector.start();
 
         Architecture architecture = Architecture.builder("DropoutRepeat", FEATURES)
-                .stage("hidden1", Layers.linear(FEATURES, 128), Layers.batchNorm(128, 1e-5, 0.1), Layers.relu(),
-                        Layers.dropout(0.2))
-                .stage("hidden2", Layers.linear(128, 128), Layers.batchNorm(128, 1e-5, 0.1), Layers.relu(),
-                        Layers.dropout(0.5))
-                .stage("logits", Layers.linear(128, CLASSES))
+                .stage("hidden1", new LinearSpec(FEATURES, 128), new BatchNormSpec(128, 1e-5, 0.1), new ReLUSpec(),
+                        new DropoutSpec(0.2))
+                .stage("hidden2", new LinearSpec(128, 128), new BatchNormSpec(128, 1e-5, 0.1), new ReLUSpec(),
+                        new DropoutSpec(0.5))
+                .stage("logits", new LinearSpec(128, CLASSES))
                 .build();
         TrainingConfig config = TrainingConfig.builder()
                 .epochs(3)

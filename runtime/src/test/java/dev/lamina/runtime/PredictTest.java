@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 
 import dev.lamina.runtime.io.SafeTensors;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.LinearSpec;
+import dev.lamina.spec.layers.SigmoidSpec;
+import dev.lamina.spec.layers.SoftmaxSpec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +57,7 @@ class PredictTest {
 
     @Test
     void singleOutputUsesSigmoidAndThreshold() throws IOException {
-        Architecture architecture = Architecture.builder("Binary", 4).stage("out", Layers.linear(4, 1)).build();
+        Architecture architecture = Architecture.builder("Binary", 4).stage("out", new LinearSpec(4, 1)).build();
         float[] w = {1f, -2f, 0.5f, 3f};
         float b = -0.25f;
         float[][] samples = {
@@ -92,9 +94,9 @@ class PredictTest {
     @Test
     void networkEndingInSigmoidOrSoftmaxIsNotTransformedTwice() {
         Architecture sigmoid =
-                Architecture.builder("Sig", 3).stage("out", Layers.linear(3, 1), Layers.sigmoid()).build();
+                Architecture.builder("Sig", 3).stage("out", new LinearSpec(3, 1), new SigmoidSpec()).build();
         Architecture softmax =
-                Architecture.builder("Soft", 3).stage("out", Layers.linear(3, 4), Layers.softmax()).build();
+                Architecture.builder("Soft", 3).stage("out", new LinearSpec(3, 4), new SoftmaxSpec()).build();
         float[][] samples = {{0.3f, -1.2f, 2f}, {1f, 1f, -0.5f}};
         try (LaminaNetwork a = LaminaNetwork.create(sigmoid, Device.cpu(), 2);
                 LaminaNetwork c = LaminaNetwork.create(softmax, Device.cpu(), 2)) {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lamina.runtime.io.SafeTensors;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.BatchNormSpec;
+import dev.lamina.spec.layers.DropoutSpec;
+import dev.lamina.spec.layers.LinearSpec;
+import dev.lamina.spec.layers.ReLUSpec;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -39,12 +42,12 @@ final class SeedNetworks {
     static Architecture mlp(String name, long inputs, double dropout) {
         return Architecture.builder(name, inputs)
                 .stage("hidden1",
-                        Layers.linear(inputs, 300), Layers.batchNorm(300, 1e-5, 0.1), Layers.relu(),
-                        Layers.dropout(dropout))
+                        new LinearSpec(inputs, 300), new BatchNormSpec(300, 1e-5, 0.1), new ReLUSpec(),
+                        new DropoutSpec(dropout))
                 .stage("hidden2",
-                        Layers.linear(300, 300), Layers.batchNorm(300, 1e-5, 0.1), Layers.relu(),
-                        Layers.dropout(dropout))
-                .stage("logits", Layers.linear(300, 10))
+                        new LinearSpec(300, 300), new BatchNormSpec(300, 1e-5, 0.1), new ReLUSpec(),
+                        new DropoutSpec(dropout))
+                .stage("logits", new LinearSpec(300, 10))
                 .build();
     }
 

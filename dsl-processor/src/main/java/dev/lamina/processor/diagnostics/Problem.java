@@ -41,7 +41,8 @@ public enum Problem {
                     + " @Network(input = 784)"),
     NETWORK_NAME_INVALID(
             "lamina:range",
-            "%s: @Network(name = \"%s\") may only use letters, digits, '_', '-', '.' and single inner spaces;"
+            "%s: @Network(name = \"%s\") may only use letters, digits, '_', '-', '.' and single inner spaces, and"
+                    + " not only dots;"
                     + " the name becomes a folder, a file header and a report title"),
     NETWORK_TOO_LARGE(
             "lamina:range",

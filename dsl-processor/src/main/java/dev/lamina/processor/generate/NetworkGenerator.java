@@ -12,6 +12,8 @@ import com.palantir.javapoet.TypeSpec;
 
 import dev.lamina.processor.parse.GeneratedNames;
 import dev.lamina.processor.shapes.InferredNetwork;
+import dev.lamina.spec.NetworkSpec;
+import dev.lamina.spec.NetworkSummary;
 import dev.lamina.processor.shapes.InferredStage;
 
 import java.io.IOException;
@@ -47,7 +49,8 @@ public final class NetworkGenerator {
         TypeElement userClass = network.model().type();
         String packageName = elements.getPackageOf(userClass).getQualifiedName().toString();
         ClassName generated = ClassName.get(packageName, GeneratedNames.networkClass(userClass));
-        String summary = SummaryTable.render(network);
+        NetworkSpec spec = network.spec();
+        String summary = NetworkSummary.render(spec);
 
         TypeSpec.Builder type = TypeSpec.classBuilder(generated)
                 .addOriginatingElement(userClass)
@@ -65,16 +68,16 @@ public final class NetworkGenerator {
         type.addField(constant(String.class, "SUMMARY",
                         "The compile-time summary: a row per stage, totals, FLOPs and parameter bytes.", "$S", summary))
                 .addField(constant(long.class, "TRAINABLE_PARAMETERS",
-                        "Weights, biases and BatchNorm scales and shifts.", "$LL", network.trainableParameters()))
+                        "Weights, biases and BatchNorm scales and shifts.", "$LL", spec.trainableParameters()))
                 .addField(constant(long.class, "NON_TRAINABLE_PARAMETERS",
-                        "BatchNorm running statistics.", "$LL", network.nonTrainableParameters()))
+                        "BatchNorm running statistics.", "$LL", spec.nonTrainableParameters()))
                 .addField(constant(long.class, "FLOPS_PER_SAMPLE",
                         "Floating point operations of one sample's eval-mode forward pass.", "$LL",
-                        network.flopsPerSample()))
+                        spec.flopsPerSample()))
                 .addField(FieldSpec.builder(RuntimeTypes.ARCHITECTURE, "ARCHITECTURE",
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The architecture as the compiler checked it, every inferred width written out.\n")
-                        .initializer(ArchitectureCode.of(network))
+                        .initializer(ArchitectureCode.of(spec))
                         .build())
                 .addField(RuntimeTypes.LAMINA_NETWORK, "network", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethods(constructors(generated, network))

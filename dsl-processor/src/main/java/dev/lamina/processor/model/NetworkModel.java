@@ -1,5 +1,7 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.spec.Shape;
+
 import java.util.List;
 
 import javax.lang.model.element.TypeElement;

@@ -12,7 +12,7 @@ import dev.lamina.processor.model.DropoutModel;
 import dev.lamina.processor.model.LayerModel;
 import dev.lamina.processor.model.LinearModel;
 import dev.lamina.processor.model.NetworkModel;
-import dev.lamina.processor.model.Shape;
+import dev.lamina.spec.Shape;
 import dev.lamina.processor.model.Source;
 import dev.lamina.processor.model.StageModel;
 
@@ -42,9 +42,6 @@ import javax.lang.model.util.Types;
  */
 public final class NetworkParser {
 
-    private static final java.util.regex.Pattern VALID_NAME =
-            java.util.regex.Pattern.compile("[\\p{L}\\p{N}_.-]+( [\\p{L}\\p{N}_.-]+)*");
-
     /** The methods the generated network class defines, by name, with their parameter types. */
     private static final java.util.Map<String, String> GENERATED_METHODS = java.util.Map.of(
             "forwardTrain", "(ai.djl.ndarray.NDArray)", "forwardEval", "(ai.djl.ndarray.NDArray)",
@@ -71,7 +68,7 @@ public final class NetworkParser {
         String name = values.getString(network, "name");
         if (name.isEmpty()) {
             name = type.getSimpleName().toString();
-        } else if (!VALID_NAME.matcher(name).matches()) {
+        } else if (!dev.lamina.spec.Names.isNetworkName(name)) {
             report.report(Problem.NETWORK_NAME_INVALID, source.at("name"), type.getSimpleName(), name);
         }
         if (!isExtendable(type, report)) {

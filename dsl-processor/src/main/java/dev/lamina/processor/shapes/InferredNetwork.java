@@ -1,11 +1,15 @@
 package dev.lamina.processor.shapes;
 
 import dev.lamina.processor.model.NetworkModel;
-import dev.lamina.processor.model.Shape;
+import dev.lamina.spec.NetworkSpec;
+import dev.lamina.spec.Shape;
+import dev.lamina.spec.StageSpec;
+import dev.lamina.spec.layers.LayerSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** A network whose shapes and sizes are known: what the summary shows and the generator emits. */
+/** A network whose shapes are inferred: what the validators check and, once valid, what is generated. */
 public record InferredNetwork(NetworkModel model, List<InferredStage> stages) {
 
     public InferredNetwork {
@@ -16,49 +20,41 @@ public record InferredNetwork(NetworkModel model, List<InferredStage> stages) {
         return stages.get(stages.size() - 1).output();
     }
 
-    public long trainableParameters() {
-        return layers().mapToLong(InferredLayer::trainableParameters).sum();
-    }
-
-    public long nonTrainableParameters() {
-        return layers().mapToLong(InferredLayer::nonTrainableParameters).sum();
-    }
-
-    public long flopsPerSample() {
-        return layers().mapToLong(InferredLayer::flops).sum();
-    }
-
-    /** Bytes of every layer's output for one sample in a forward pass, as float32: the activation memory. */
-    public long activationBytes() {
-        return layers().mapToLong(l -> l.output() == null ? 0 : l.output().size()).sum() * Float.BYTES;
-    }
-
-    /** Bytes of all parameters and running statistics as float32. */
-    public long parameterBytes() {
-        return (trainableParameters() + nonTrainableParameters()) * Float.BYTES;
+    /**
+     * The network as the runtime builds it. Only for a network without errors, where every layer resolved.
+     *
+     * @throws IllegalStateException if a layer is unresolved
+     */
+    public NetworkSpec spec() {
+        List<StageSpec> specs = new ArrayList<>();
+        for (InferredStage stage : stages) {
+            List<LayerSpec> layers = new ArrayList<>();
+            for (InferredLayer layer : stage.layers()) {
+                layers.add(layer.resolved().orElseThrow(() -> new IllegalStateException(
+                        stage.stage().name() + ": @" + layer.layer().kind() + " is unresolved")));
+            }
+            specs.add(new StageSpec(stage.stage().name(), layers));
+        }
+        return new NetworkSpec(model.name(), model.input(), specs);
     }
 
     /**
-     * Computes every total with overflow checks.
+     * Computes every total of the resolved layers with overflow checks, as the summary will.
      *
      * @throws ArithmeticException if one exceeds a long
      */
     public void checkTotals() {
-        long trainable = 0;
-        long nonTrainable = 0;
+        long parameters = 0;
         long flops = 0;
         long activations = 0;
-        for (InferredLayer layer : layers().toList()) {
-            trainable = Math.addExact(trainable, layer.trainableParameters());
-            nonTrainable = Math.addExact(nonTrainable, layer.nonTrainableParameters());
-            flops = Math.addExact(flops, layer.flops());
-            activations = Math.addExact(activations, layer.output() == null ? 0 : layer.output().size());
+        for (InferredStage stage : stages) {
+            for (InferredLayer layer : stage.layers()) {
+                parameters = Math.addExact(parameters, Math.addExact(layer.parameters(true), layer.parameters(false)));
+                flops = Math.addExact(flops, layer.flops());
+                activations = Math.addExact(activations, layer.output() == null ? 0 : layer.output().size());
+            }
         }
-        Math.multiplyExact(Math.addExact(trainable, nonTrainable), (long) Float.BYTES);
+        Math.multiplyExact(parameters, (long) Float.BYTES);
         Math.multiplyExact(activations, (long) Float.BYTES);
-    }
-
-    private java.util.stream.Stream<InferredLayer> layers() {
-        return stages.stream().flatMap(s -> s.layers().stream());
     }
 }

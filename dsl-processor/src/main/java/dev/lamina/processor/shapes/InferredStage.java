@@ -1,7 +1,7 @@
 package dev.lamina.processor.shapes;
 
-import dev.lamina.processor.model.Shape;
 import dev.lamina.processor.model.StageModel;
+import dev.lamina.spec.Shape;
 
 import java.util.List;
 
@@ -14,9 +14,5 @@ public record InferredStage(StageModel stage, List<InferredLayer> layers) {
 
     public Shape output() {
         return layers.get(layers.size() - 1).output();
-    }
-
-    public long parameters() {
-        return layers.stream().mapToLong(l -> l.trainableParameters() + l.nonTrainableParameters()).sum();
     }
 }

@@ -2,19 +2,21 @@ package dev.lamina.processor.shapes;
 
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
-import dev.lamina.processor.model.ActivationModel;
 import dev.lamina.processor.model.BatchNormModel;
 import dev.lamina.processor.model.Conv2dModel;
-import dev.lamina.processor.model.FlattenModel;
 import dev.lamina.processor.model.PoolModel;
 import dev.lamina.processor.model.LayerModel;
 import dev.lamina.processor.model.LinearModel;
 import dev.lamina.processor.model.NetworkModel;
-import dev.lamina.processor.model.Shape;
 import dev.lamina.processor.model.StageModel;
+import dev.lamina.spec.Shape;
+import dev.lamina.spec.layers.Conv2dSpec;
+import dev.lamina.spec.layers.LayerSpec;
+import dev.lamina.spec.layers.PoolSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Step 2: follows the shape of one sample through the network, resolving widths left to inference and
@@ -65,7 +67,7 @@ public final class ShapeInference {
             // Sizes beyond a long: one error here, and nothing downstream is checked against them.
             report.report(Problem.NETWORK_TOO_LARGE, layer.source().location(), stage.name(),
                     "@" + layer.kind() + " of " + stage.name(), "values or parameters");
-            inferred = new InferredLayer(layer, current, null, 0, 0, 0, 0);
+            inferred = new InferredLayer(layer, current, null, null);
         }
         current = inferred.output();
         previousStage = stage;
@@ -75,45 +77,41 @@ public final class ShapeInference {
 
     private InferredLayer inferLayer(StageModel stage, LayerModel layer) {
         Shape input = current;
-        InferredLayer inferred;
         if (layer instanceof LinearModel linear) {
-            inferred = linear(stage, linear, input);
-        } else if (layer instanceof BatchNormModel batchNorm) {
-            inferred = batchNorm(stage, batchNorm, input);
-        } else if (layer instanceof Conv2dModel conv) {
-            inferred = conv(stage, conv, input);
-        } else if (layer instanceof PoolModel pool) {
-            inferred = pool(stage, pool, input);
-        } else if (layer instanceof FlattenModel) {
-            inferred = new InferredLayer(layer, input, input == null ? null : Shape.of(input.size()), 0, 0, 0, 0);
-        } else {
-            long flops = input == null ? 0 : Math.multiplyExact(elementwiseFlops(layer), input.size());
-            inferred = new InferredLayer(layer, input, input, 0, 0, 0, flops);
+            return linear(stage, linear, input);
         }
-        return inferred;
+        if (layer instanceof BatchNormModel batchNorm) {
+            return batchNorm(stage, batchNorm, input);
+        }
+        if (layer instanceof Conv2dModel conv) {
+            return conv(stage, conv, input);
+        }
+        if (layer instanceof PoolModel pool) {
+            return pool(stage, pool, input);
+        }
+        // Flatten, Dropout and activations take any shape; Dropout and activations keep it even while one of
+        // their values is out of range, so shapes downstream are still checked.
+        LayerSpec spec = resolve(layer, OptionalLong.empty());
+        Shape output = input == null ? null : spec != null ? spec.outputShape(input) : input;
+        return new InferredLayer(layer, input, output, spec);
     }
 
     private InferredLayer linear(StageModel stage, LinearModel linear, Shape input) {
-        long in = linear.in().orElse(-1);
+        Shape declaredOutput = linear.out() > 0 ? Shape.of(linear.out()) : null;
         if (input != null && !input.isFlat()) {
             report.report(Problem.LINEAR_NEEDS_FLAT_INPUT, linear.source().location(),
                     stage.name(), producer(stage), input.withBatch(), input.size());
-        } else if (input != null) {
-            if (linear.in().isPresent() && in > 0 && in != input.features()) {
-                report.report(Problem.LINEAR_INPUT_MISMATCH, linear.source().at("in"),
-                        stage.name(), in, producer(stage), input.features(), input.features(), linear.out());
-            }
-            if (linear.in().isEmpty()) {
-                in = input.features();
-            }
+            return new InferredLayer(linear, input, declaredOutput, null);
         }
-        long out = linear.out();
-        if (in <= 0 || out <= 0) {
-            return new InferredLayer(linear, input, out > 0 ? Shape.of(out) : null, Math.max(in, 0), 0, 0, 0);
+        if (input != null && linear.in().isPresent() && linear.in().getAsInt() > 0
+                && linear.in().getAsInt() != input.features()) {
+            report.report(Problem.LINEAR_INPUT_MISMATCH, linear.source().at("in"), stage.name(),
+                    linear.in().getAsInt(), producer(stage), input.features(), input.features(), linear.out());
+            // Continue with the declared width, so one mistake yields one error.
+            return new InferredLayer(linear, input, declaredOutput, null);
         }
-        long weights = Math.multiplyExact(in, out);
-        return new InferredLayer(linear, input, Shape.of(out), in, Math.addExact(weights, out), 0,
-                Math.multiplyExact(2, weights));
+        OptionalLong in = input != null ? OptionalLong.of(input.features()) : OptionalLong.empty();
+        return new InferredLayer(linear, input, declaredOutput, resolve(linear, in));
     }
 
     private InferredLayer batchNorm(StageModel stage, BatchNormModel batchNorm, Shape input) {
@@ -128,77 +126,71 @@ public final class ShapeInference {
             features = incoming;
         }
         Shape output = input != null ? input : (features > 0 ? Shape.of(features) : null);
-        if (features <= 0) {
-            return new InferredLayer(batchNorm, input, output, 0, 0, 0, 0);
-        }
-        long flops = output == null ? 0 : Math.multiplyExact(2, output.size());
-        return new InferredLayer(batchNorm, input, output, features, Math.multiplyExact(2, features),
-                Math.multiplyExact(2, features), flops);
+        LayerSpec spec = resolve(batchNorm, features > 0 ? OptionalLong.of(features) : OptionalLong.empty());
+        return new InferredLayer(batchNorm, input, output, spec);
     }
 
     private InferredLayer conv(StageModel stage, Conv2dModel conv, Shape input) {
-        long in = conv.in().orElse(-1);
-        Shape output = null;
-        if (input != null && input.dims().size() != 3) {
+        if (input == null) {
+            return new InferredLayer(conv, null, null, null);
+        }
+        if (!input.isImage()) {
             report.report(Problem.NEEDS_IMAGE_INPUT, conv.source().location(), stage.name(), "Conv2d", producer(stage),
                     input.withBatch());
-        } else if (input != null) {
-            long channels = input.dims().get(0);
-            if (conv.in().isPresent() && in > 0 && in != channels) {
-                report.report(Problem.CONV_CHANNELS_MISMATCH, conv.source().at("in"), stage.name(), in,
-                        producer(stage), channels, channels);
-            }
-            in = channels;
-            if (conv.kernel() > 0 && conv.stride() > 0 && conv.dilation() > 0 && conv.padding() >= 0) {
-                long height = convolved(input.dims().get(1), conv.kernel(), conv.stride(), conv.padding(), conv.dilation());
-                long width = convolved(input.dims().get(2), conv.kernel(), conv.stride(), conv.padding(), conv.dilation());
-                if (height <= 0 || width <= 0) {
-                    report.report(Problem.SPATIAL_SIZE_TOO_SMALL, conv.source().at("kernel"), stage.name(), "Conv2d",
-                            input.dims().get(1), input.dims().get(2), producer(stage), height, width);
-                } else if (conv.out() > 0) {
-                    output = Shape.of(conv.out(), height, width);
-                }
-            }
+            return new InferredLayer(conv, input, null, null);
         }
-        if (output == null || in <= 0) {
-            return new InferredLayer(conv, input, output, Math.max(in, 0), 0, 0, 0);
+        long channels = input.dims().get(0);
+        if (conv.in().isPresent() && conv.in().getAsInt() > 0 && conv.in().getAsInt() != channels) {
+            report.report(Problem.CONV_CHANNELS_MISMATCH, conv.source().at("in"), stage.name(), conv.in().getAsInt(),
+                    producer(stage), channels, channels);
         }
-        long weights = Math.multiplyExact(Math.multiplyExact((long) conv.out(), in), (long) conv.kernel() * conv.kernel());
-        long flops = Math.multiplyExact(Math.multiplyExact(2, weights), output.dims().get(1) * output.dims().get(2));
-        return new InferredLayer(conv, input, output, in, Math.addExact(weights, conv.out()), 0, flops);
+        Conv2dSpec spec = (Conv2dSpec) resolve(conv, OptionalLong.of(channels));
+        if (spec == null) {
+            return new InferredLayer(conv, input, null, null);
+        }
+        long height = spec.outputSide(input.dims().get(1));
+        long width = spec.outputSide(input.dims().get(2));
+        if (height <= 0 || width <= 0) {
+            report.report(Problem.SPATIAL_SIZE_TOO_SMALL, conv.source().at("kernel"), stage.name(), "Conv2d",
+                    input.dims().get(1), input.dims().get(2), producer(stage), height, width);
+            return new InferredLayer(conv, input, null, null);
+        }
+        return new InferredLayer(conv, input, spec.outputShape(input), spec);
     }
 
     private InferredLayer pool(StageModel stage, PoolModel pool, Shape input) {
-        Shape output = null;
-        if (input != null && input.dims().size() != 3) {
+        if (input == null) {
+            return new InferredLayer(pool, null, null, null);
+        }
+        if (!input.isImage()) {
             report.report(Problem.NEEDS_IMAGE_INPUT, pool.source().location(), stage.name(), pool.kind(),
                     producer(stage), input.withBatch());
-        } else if (input != null && pool.kernel() > 0 && pool.stride() > 0 && pool.padding() >= 0
-                && pool.padding() <= pool.kernel() / 2) {
-            long height = convolved(input.dims().get(1), pool.kernel(), pool.stride(), pool.padding(), 1);
-            long width = convolved(input.dims().get(2), pool.kernel(), pool.stride(), pool.padding(), 1);
-            if (height <= 0 || width <= 0) {
-                report.report(Problem.SPATIAL_SIZE_TOO_SMALL, pool.source().at("value"), stage.name(), pool.kind(),
-                        input.dims().get(1), input.dims().get(2), producer(stage), height, width);
-            } else {
-                output = Shape.of(input.dims().get(0), height, width);
-            }
+            return new InferredLayer(pool, input, null, null);
         }
-        long flops = output == null ? 0 : Math.multiplyExact(output.size(), (long) pool.kernel() * pool.kernel());
-        return new InferredLayer(pool, input, output, 0, 0, 0, flops);
+        PoolSpec spec = (PoolSpec) resolve(pool, OptionalLong.empty());
+        if (spec == null) {
+            return new InferredLayer(pool, input, null, null);
+        }
+        long height = spec.outputSide(input.dims().get(1));
+        long width = spec.outputSide(input.dims().get(2));
+        if (height <= 0 || width <= 0) {
+            report.report(Problem.SPATIAL_SIZE_TOO_SMALL, pool.source().at("value"), stage.name(), pool.kind(),
+                    input.dims().get(1), input.dims().get(2), producer(stage), height, width);
+            return new InferredLayer(pool, input, null, null);
+        }
+        return new InferredLayer(pool, input, spec.outputShape(input), spec);
     }
 
-    /** PyTorch's output size: {@code floor((size + 2 padding - dilation (kernel - 1) - 1) / stride) + 1}. */
-    static long convolved(long size, int kernel, int stride, int padding, int dilation) {
-        return Math.floorDiv(size + 2L * padding - (long) dilation * (kernel - 1) - 1, stride) + 1;
-    }
-
-    /** Operations per element in eval mode: Dropout is the identity, softmax costs exp, sum and divide. */
-    private static long elementwiseFlops(LayerModel layer) {
-        if (!(layer instanceof ActivationModel activation)) {
-            return 0;
+    /**
+     * The layer's spec with its inferred width, or null while a value is out of range (which {@link
+     * NetworkValidator} reports) or the width is unknown.
+     */
+    private static LayerSpec resolve(LayerModel layer, OptionalLong inferredWidth) {
+        try {
+            return layer.toSpec(inferredWidth).orElse(null);
+        } catch (IllegalArgumentException outOfRange) {
+            return null;
         }
-        return activation.activation() == ActivationModel.Activation.Softmax ? 3 : 1;
     }
 
     /** Who produced the current shape, as a user reads it in a message. */

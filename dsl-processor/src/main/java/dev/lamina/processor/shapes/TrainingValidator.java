@@ -176,8 +176,8 @@ public final class TrainingValidator {
             return java.util.Optional.of(keras);
         }
         return metrics.stream()
-                .min(java.util.Comparator.comparingInt(m -> EditDistance.of(m, monitor)))
-                .filter(m -> EditDistance.of(m, monitor) <= 3);
+                .min(java.util.Comparator.comparingInt(m -> dev.lamina.spec.Names.distance(m, monitor)))
+                .filter(m -> dev.lamina.spec.Names.distance(m, monitor) <= 3);
     }
 
     private void checkData(TypeElement data, Source train, Report report, String name) {

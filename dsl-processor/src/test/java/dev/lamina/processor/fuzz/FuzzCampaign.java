@@ -10,7 +10,7 @@ import com.google.testing.compile.JavaFileObjects;
 
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaNetwork;
-import dev.lamina.runtime.StageDefinition;
+import dev.lamina.spec.StageSpec;
 import dev.lamina.runtime.train.TrainingConfig;
 
 import java.io.IOException;
@@ -560,7 +560,7 @@ final class FuzzCampaign {
 
     private void checkArchitecture(Run run, Architecture architecture) {
         Verdict v = run.v;
-        List<String> stages = architecture.stages().stream().map(StageDefinition::name).toList();
+        List<String> stages = architecture.stages().stream().map(StageSpec::name).toList();
         List<String> expected = v.stages.stream().map(Verdict.Stage::name).toList();
         long[] input = v.input.stream().mapToLong(Long::longValue).toArray();
         if (!architecture.name().equals(v.name) || !Arrays.equals(architecture.inputShape(), input)

@@ -54,7 +54,7 @@ final class Oracle {
 
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    /** Names become folders, file headers and titles: letters, digits, '_', '-', '.', single inner spaces. */
+    /** Names become folders, file headers and titles: letters, digits, '_', '-', '.', single inner spaces, not only dots. */
     private static final java.util.regex.Pattern NAME =
             java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+( [A-Za-z0-9_.-]+)*");
 
@@ -153,7 +153,7 @@ final class Oracle {
         int networkLine = c.classAnnotationLine(network);
         String written = network.has("name") ? (String) network.attr("name").value() : "";
         v.name = written.isEmpty() ? c.networkSimpleName() : written;
-        if (!written.isEmpty() && !NAME.matcher(written).matches()) {
+        if (!written.isEmpty() && (!NAME.matcher(written).matches() || written.matches("\\.+"))) {
             error(networkErrors, networkLine, RANGE, "network name \"" + written + "\"");
         }
         int[] dims = (int[]) network.attr("input").value();

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 /**
- * Issue 7: "{@code mvn lamina:train} killed or interrupted leaves no child JVM behind". Runs the real
+ * {@code mvn lamina:train} killed or interrupted leaves no child JVM behind. Runs the real
  * {@code mvn -B -q -o lamina:train} on a copy of the user-style project {@code src/it/train-goal}, with so
  * many epochs that it trains until stopped, waits for the forked trainer JVM ({@code DigitsTrainer}, a
  * descendant of the Maven JVM) and a first checkpoint, then ends the Maven JVM:

@@ -2,6 +2,8 @@ package dev.lamina.runtime.export;
 
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.spec.NetworkSpec;
+import dev.lamina.spec.NetworkSummary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,6 @@ public final class PyTorchExport {
      * Writes {@value #WEIGHTS} and {@value #MODEL} into {@code directory} (created if missing); the
      * header of {@code model.py} carries a summary table computed from the network.
      *
-     * @throws IllegalArgumentException if the network has a layer PyTorchExport does not know
      */
     public static void write(LaminaNetwork network, Path directory) throws IOException {
         write(network, null, directory);
@@ -65,12 +66,12 @@ public final class PyTorchExport {
 
     /** The text of {@value #MODEL} for {@code network}, with {@code summary} or, if null, a computed one. */
     public static String modelSource(LaminaNetwork network, String summary) {
-        ExportedNetwork exported = LayerReader.read(network);
-        return PythonModelSource.render(exported, summary != null ? summary : ExportSummary.render(exported));
+        NetworkSpec spec = network.architecture().spec();
+        return PythonModelSource.render(spec, summary != null ? summary : NetworkSummary.render(spec));
     }
 
     /** The name of the network's class in {@value #MODEL}: the network's name, made a Python identifier. */
     public static String moduleClassName(LaminaNetwork network) {
-        return PythonModelSource.networkClass(LayerReader.read(network));
+        return PythonModelSource.networkClass(network.architecture().spec());
     }
 }

@@ -74,24 +74,6 @@ final class PythonNames {
         return text.append('"').toString();
     }
 
-    /** A Python float literal for {@code value}, spelled as Python's repr would where Java's differs (1e-05). */
-    static String number(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("cannot export the non-finite value " + value);
-        }
-        String text = Double.toString(value);
-        int e = text.indexOf('E');
-        if (e < 0) {
-            return text;
-        }
-        String mantissa = text.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        int exponent = Integer.parseInt(text.substring(e + 1));
-        return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-    }
-
     /** Text made safe for a docstring or comment: one line, no quote runs that end a docstring. */
     static String text(String value) {
         return value.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"").replaceAll("[\\r\\n]", " ");

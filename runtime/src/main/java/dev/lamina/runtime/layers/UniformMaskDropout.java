@@ -34,7 +34,7 @@ final class UniformMaskDropout extends AbstractBlock {
     private final float p;
     private final float scale;
 
-    /** {@code p} in [0, 1), which {@link DropoutLayer} checks before it makes this block. */
+    /** {@code p} in [0, 1), which {@link dev.lamina.spec.layers.DropoutSpec} checks before it makes this block. */
     UniformMaskDropout(double p) {
         super(VERSION);
         this.p = (float) p;

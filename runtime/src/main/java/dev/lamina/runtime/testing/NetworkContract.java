@@ -15,8 +15,8 @@ import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.LaminaNetwork;
-import dev.lamina.runtime.StageDefinition;
-import dev.lamina.runtime.layers.LayerDefinition;
+import dev.lamina.spec.layers.DropoutSpec;
+import dev.lamina.spec.layers.LayerSpec;
 import dev.lamina.runtime.train.LossFunction;
 import dev.lamina.runtime.train.OptimizerSettings;
 import dev.lamina.runtime.train.optim.Optimizer;
@@ -145,7 +145,7 @@ public final class NetworkContract {
                         + " identical outputs, so Dropout drops nothing");
             }
         }
-        List<LayerDefinition> dropouts = layersOfKind("Dropout");
+        List<DropoutSpec> dropouts = dropoutLayers();
         if (dropouts.size() != expectedRates.length) {
             throw new AssertionError(architecture.name() + " has " + dropouts.size() + " Dropout layers, the compiler saw "
                     + expectedRates.length);
@@ -155,12 +155,12 @@ public final class NetworkContract {
         }
     }
 
-    private void checkDropoutLayer(LayerDefinition dropout, double p, int ordinal) {
+    private void checkDropoutLayer(DropoutSpec dropout, double p, int ordinal) {
         int n = 100_000;
         Engine engine = LaminaEngine.get();
         engine.setRandomSeed(SEED);
         try (NDManager manager = engine.newBaseManager(Device.cpu())) {
-            Block block = dropout.createBlock();
+            Block block = architecture.blocks().build(dropout).block();
             block.initialize(manager, DataType.FLOAT32, new Shape(1, n));
             float[] out = block.forward(new ParameterStore(manager, false), new NDList(manager.ones(new Shape(1, n))), true)
                     .singletonOrThrow().toFloatArray();
@@ -353,13 +353,11 @@ public final class NetworkContract {
         return trainable;
     }
 
-    private List<LayerDefinition> layersOfKind(String kind) {
-        List<LayerDefinition> layers = new ArrayList<>();
-        for (StageDefinition stage : architecture.stages()) {
-            for (LayerDefinition layer : stage.layers()) {
-                if (layer.kind().equals(kind)) {
-                    layers.add(layer);
-                }
+    private List<DropoutSpec> dropoutLayers() {
+        List<DropoutSpec> layers = new ArrayList<>();
+        for (LayerSpec layer : architecture.spec().layers()) {
+            if (layer instanceof DropoutSpec dropout) {
+                layers.add(dropout);
             }
         }
         return layers;

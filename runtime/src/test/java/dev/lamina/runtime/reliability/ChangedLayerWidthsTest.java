@@ -32,7 +32,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Issue 7: "a file from a network whose layer widths changed" fails with a clear error naming the parameter.
+ * A file from a network whose layer widths changed fails with a clear error naming the parameter.
  * SaveLoadTest covers a file of another network (another name and input width); here the network keeps its
  * name and only a hidden width changes, as when a user edits {@code @Linear(out = ...)} and reruns: loading
  * the old parameters, and resuming training from the old checkpoint.

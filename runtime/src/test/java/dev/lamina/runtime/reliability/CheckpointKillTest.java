@@ -27,7 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 7, "a run killed with SIGKILL while writing a checkpoint leaves the previous checkpoint loadable",
+ * A run killed with SIGKILL while writing a checkpoint leaves the previous checkpoint loadable. Checked
  * with real child processes: a child JVM ({@link CheckpointWriterMain}) rewrites one checkpoint path in a
  * tight loop and is killed with SIGKILL ({@link Process#destroyForcibly()}) at random moments. After every
  * kill the file at the path is a complete file of exactly one write, no older than the last write the child

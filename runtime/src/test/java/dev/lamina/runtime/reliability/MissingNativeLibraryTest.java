@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 7: "a missing native library is a clear error, not a JVM crash". A child JVM runs on the test class
- * path without the {@code pytorch-native-cpu} jar, with DJL's cache moved to an empty folder (DESIGN.md
- * section 5: DJL_CACHE_DIR moves it), so natives extracted by earlier runs into {@code ~/.djl.ai} cannot
+ * A missing native library is a clear error, not a JVM crash. A child JVM runs on the test class
+ * path without the {@code pytorch-native-cpu} jar, with DJL's cache moved to an empty folder (DJL_CACHE_DIR
+ * moves it), so natives extracted by earlier runs into {@code ~/.djl.ai} cannot
  * stand in. The JVM must exit normally with Lamina's message naming the Maven dependency, and must not have
  * downloaded anything: Lamina starts DJL offline unless the user says otherwise, so DJL's attempt to fetch
  * its index of native builds is refused and the cache folder stays empty.

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 7: "out-of-memory in native code is a clear error, not a JVM crash", in child JVMs so that a crash
+ * Out-of-memory in native code is a clear error, not a JVM crash; checked in child JVMs so that a crash
  * could not take the test JVM with it. The allocations ask for 2^45 floats or more (128 TiB), beyond a 47-bit
  * address space, so they fail under every overcommit setting and never reach the kernel's OOM killer.
  */

@@ -1,7 +1,9 @@
 package dev.lamina.runtime.reliability;
 
 import dev.lamina.runtime.Architecture;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.BatchNormSpec;
+import dev.lamina.spec.layers.LinearSpec;
+import dev.lamina.spec.layers.ReLUSpec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,9 +23,9 @@ final class ReliabilityNetworks {
     /** {@code inputs}-{@code hidden1}-BN-ReLU-{@code hidden2}-BN-ReLU-10. */
     static Architecture mlp(String name, long inputs, long hidden1, long hidden2) {
         return Architecture.builder(name, inputs)
-                .stage("hidden1", Layers.linear(inputs, hidden1), Layers.batchNorm(hidden1, 1e-5, 0.1), Layers.relu())
-                .stage("hidden2", Layers.linear(hidden1, hidden2), Layers.batchNorm(hidden2, 1e-5, 0.1), Layers.relu())
-                .stage("logits", Layers.linear(hidden2, 10))
+                .stage("hidden1", new LinearSpec(inputs, hidden1), new BatchNormSpec(hidden1, 1e-5, 0.1), new ReLUSpec())
+                .stage("hidden2", new LinearSpec(hidden1, hidden2), new BatchNormSpec(hidden2, 1e-5, 0.1), new ReLUSpec())
+                .stage("logits", new LinearSpec(hidden2, 10))
                 .build();
     }
 

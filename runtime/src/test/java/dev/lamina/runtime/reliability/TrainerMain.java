@@ -6,7 +6,8 @@ import dev.lamina.runtime.cli.TrainingCommandLine;
 import dev.lamina.runtime.data.DataSource;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.TrainTestData;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.LinearSpec;
+import dev.lamina.spec.layers.ReLUSpec;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingJob;
 
@@ -30,8 +31,8 @@ public final class TrainerMain {
     public static void main(String[] args) {
         long width = Long.parseLong(args[0]);
         Architecture network = Architecture.builder("Wide", 4)
-                .stage("hidden", Layers.linear(4, width), Layers.relu())
-                .stage("logits", Layers.linear(width, 3))
+                .stage("hidden", new LinearSpec(4, width), new ReLUSpec())
+                .stage("logits", new LinearSpec(width, 3))
                 .build();
         DataSource data = context -> {
             Random random = new Random(1);

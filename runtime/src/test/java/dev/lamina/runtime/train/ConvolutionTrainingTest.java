@@ -6,7 +6,13 @@ import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.data.MnistLayout;
 import dev.lamina.runtime.data.TrainTestData;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.BatchNormSpec;
+import dev.lamina.spec.layers.Conv2dSpec;
+import dev.lamina.spec.layers.DropoutSpec;
+import dev.lamina.spec.layers.FlattenSpec;
+import dev.lamina.spec.layers.LinearSpec;
+import dev.lamina.spec.layers.MaxPool2dSpec;
+import dev.lamina.spec.layers.ReLUSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,11 +30,11 @@ class ConvolutionTrainingTest {
     @Test
     void notebookCnnTrainsWithAFiniteLoss(@TempDir Path output) throws IOException {
         Architecture cnn = Architecture.builder("NotebookCnn", 1, 28, 28)
-                .stage("conv1", Layers.conv2d(1, 3, 3, 1, 1, 1), Layers.relu(), Layers.maxPool2d(2, 2, 0))
-                .stage("conv2", Layers.conv2d(3, 6, 3, 1, 1, 1), Layers.relu(), Layers.maxPool2d(2, 2, 0),
-                        Layers.batchNorm(6, 1e-5, 0.1))
-                .stage("flat", Layers.flatten(), Layers.dropout(0.2))
-                .stage("logits", Layers.linear(294, 10))
+                .stage("conv1", new Conv2dSpec(1, 3, 3, 1, 1, 1), new ReLUSpec(), new MaxPool2dSpec(2, 2, 0))
+                .stage("conv2", new Conv2dSpec(3, 6, 3, 1, 1, 1), new ReLUSpec(), new MaxPool2dSpec(2, 2, 0),
+                        new BatchNormSpec(6, 1e-5, 0.1))
+                .stage("flat", new FlattenSpec(), new DropoutSpec(0.2))
+                .stage("logits", new LinearSpec(294, 10))
                 .build();
         TrainTestData data = new TrainTestData(
                 TrainingFixtures.mnist("mnist_train_first1500.csv.gz", MnistLayout.IMAGE),

@@ -8,8 +8,11 @@ import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.MnistCsv;
 import dev.lamina.runtime.data.MnistLayout;
-import dev.lamina.runtime.layers.LayerDefinition;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.BatchNormSpec;
+import dev.lamina.spec.layers.DropoutSpec;
+import dev.lamina.spec.layers.LayerSpec;
+import dev.lamina.spec.layers.LinearSpec;
+import dev.lamina.spec.layers.ReLUSpec;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -43,20 +46,20 @@ final class TrainingFixtures {
      * networks of make_training_fixtures.py. Both orders have the same parameters.
      */
     static Architecture parityNetwork(int outputs, boolean reluFirst) {
-        LayerDefinition batchNorm = Layers.batchNorm(16, 1e-5, 0.1);
-        LayerDefinition relu = Layers.relu();
+        LayerSpec batchNorm = new BatchNormSpec(16, 1e-5, 0.1);
+        LayerSpec relu = new ReLUSpec();
         return Architecture.builder(outputs == 1 ? "BinaryParity" : "TrainParity", 784)
-                .stage("hidden", Layers.linear(784, 16), reluFirst ? relu : batchNorm, reluFirst ? batchNorm : relu)
-                .stage(outputs == 1 ? "logit" : "logits", Layers.linear(16, outputs))
+                .stage("hidden", new LinearSpec(784, 16), reluFirst ? relu : batchNorm, reluFirst ? batchNorm : relu)
+                .stage(outputs == 1 ? "logit" : "logits", new LinearSpec(16, outputs))
                 .build();
     }
 
     /** 784 - Linear 32 - BatchNorm - ReLU [- Dropout] - Linear {@code outputs}: small enough for many short runs. */
     static Architecture smallMlp(String name, int outputs, double dropout) {
         return Architecture.builder(name, 784)
-                .stage("hidden", Layers.linear(784, 32), Layers.batchNorm(32, 1e-5, 0.1), Layers.relu(),
-                        Layers.dropout(dropout))
-                .stage("logits", Layers.linear(32, outputs))
+                .stage("hidden", new LinearSpec(784, 32), new BatchNormSpec(32, 1e-5, 0.1), new ReLUSpec(),
+                        new DropoutSpec(dropout))
+                .stage("logits", new LinearSpec(32, outputs))
                 .build();
     }
 

@@ -9,7 +9,7 @@ import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.data.DataContext;
 import dev.lamina.runtime.data.DataSource;
 import dev.lamina.runtime.data.TrainTestData;
-import dev.lamina.runtime.layers.Layers;
+import dev.lamina.spec.layers.LinearSpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TrainingJobTest {
 
     private static final Architecture NETWORK =
-            Architecture.builder("Job", 4).stage("logits", Layers.linear(4, 2)).build();
+            Architecture.builder("Job", 4).stage("logits", new LinearSpec(4, 2)).build();
 
     public static final class CountingData implements DataSource {
         static int created;

@@ -1,8 +1,4 @@
-package dev.lamina.processor.generate;
-
-import dev.lamina.processor.shapes.InferredLayer;
-import dev.lamina.processor.shapes.InferredNetwork;
-import dev.lamina.processor.shapes.InferredStage;
+package dev.lamina.spec;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,26 +7,26 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders the compile-time summary in the style of Keras' {@code model.summary()}: a row per stage with
- * its layers, output shape and parameter count (running statistics included, as Keras counts them),
- * then the totals, FLOPs and parameter bytes. Plain ASCII, so it reads the same in a terminal, a log
- * and Javadoc.
+ * Renders a network's summary in the style of Keras' {@code model.summary()}: a row per stage with its
+ * layers, output shape and parameter count (running statistics included, as Keras counts them), then the
+ * totals, FLOPs and activation memory. Plain ASCII, so it reads the same in a terminal, a log, Javadoc and
+ * a Python comment. The compile-time summary, the trainer's and the export's are this one table.
  */
-public final class SummaryTable {
+public final class NetworkSummary {
 
     private static final String[] HEADERS = {"Stage", "Layers", "Output shape", "Param #"};
 
-    private SummaryTable() {}
+    private NetworkSummary() {}
 
-    public static String render(InferredNetwork network) {
+    public static String render(NetworkSpec network) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"input", "", network.model().input().withBatch(), "0"});
-        for (InferredStage stage : network.stages()) {
+        rows.add(new String[] {"input", "", network.input().withBatch(), "0"});
+        for (NetworkSpec.ShapedStage stage : network.shapedStages()) {
             rows.add(new String[] {
-                stage.stage().name(),
-                stage.layers().stream().map(InferredLayer::describe).collect(Collectors.joining(", ")),
+                stage.name(),
+                stage.layers().stream().map(l -> l.layer().describe()).collect(Collectors.joining(", ")),
                 stage.output().withBatch(),
-                count(stage.parameters())
+                count(stage.stage().parameterCount())
             });
         }
         int[] widths = new int[HEADERS.length];
@@ -42,7 +38,7 @@ public final class SummaryTable {
         }
         int total = 1 + widths[0] + 3 + widths[1] + 3 + widths[2] + 3 + widths[3];
         StringBuilder text = new StringBuilder();
-        text.append("Network: \"").append(network.model().name()).append("\"\n");
+        text.append("Network: \"").append(network.name()).append("\"\n");
         text.append("_".repeat(total)).append('\n');
         text.append(row(HEADERS, widths)).append('\n');
         text.append("=".repeat(total)).append('\n');
@@ -53,13 +49,16 @@ public final class SummaryTable {
         long trainable = network.trainableParameters();
         long nonTrainable = network.nonTrainableParameters();
         text.append(" Total params: ").append(count(trainable + nonTrainable))
-                .append(" (").append(bytes(network.parameterBytes())).append(")\n");
+                .append(" (").append(bytes(Math.multiplyExact(trainable + nonTrainable, (long) Float.BYTES)))
+                .append(")\n");
         text.append(" Trainable params: ").append(count(trainable))
                 .append(" (").append(bytes(trainable * Float.BYTES)).append(")\n");
         text.append(" Non-trainable params: ").append(count(nonTrainable))
                 .append(" (").append(bytes(nonTrainable * Float.BYTES)).append(")\n");
         text.append(" FLOPs per sample (eval forward): ").append(count(network.flopsPerSample())).append('\n');
-        text.append(" Activations per sample (forward): ").append(bytes(network.activationBytes())).append('\n');
+        text.append(" Activations per sample (forward): ")
+                .append(bytes(Math.multiplyExact(network.activationValuesPerSample(), (long) Float.BYTES)))
+                .append('\n');
         text.append("_".repeat(total)).append('\n');
         return text.toString();
     }
@@ -81,7 +80,7 @@ public final class SummaryTable {
     // than the whole table.
 
     /** {@code 1234567} as {@code 1,234,567}. */
-    static String count(long value) {
+    public static String count(long value) {
         String digits = Long.toString(Math.abs(value));
         StringBuilder grouped = new StringBuilder(value < 0 ? "-" : "");
         for (int i = 0; i < digits.length(); i++) {
@@ -94,7 +93,7 @@ public final class SummaryTable {
     }
 
     /** Binary kilo- and megabytes with two decimals, rounded half up: {@code 559.02 KB}. */
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes >= 1024L * 1024) {
             return twoDecimals(bytes, 1024L * 1024) + " MB";
         }
