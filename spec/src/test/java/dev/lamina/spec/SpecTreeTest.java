@@ -8,6 +8,7 @@ import dev.lamina.spec.layers.BatchNormSpec;
 import dev.lamina.spec.layers.Conv2dSpec;
 import dev.lamina.spec.layers.DropoutSpec;
 import dev.lamina.spec.layers.FlattenSpec;
+import dev.lamina.spec.layers.GELUSpec;
 import dev.lamina.spec.layers.LayerSpec;
 import dev.lamina.spec.layers.LeakyReLUSpec;
 import dev.lamina.spec.layers.LinearSpec;
@@ -29,7 +30,7 @@ class SpecTreeTest {
     private static final List<LayerSpec> EVERY_KIND = List.of(new LinearSpec(5, 3), new Conv2dSpec(1, 2, 3, 2, 1, 2),
             new MaxPool2dSpec(3, 2, 1), new AvgPool2dSpec(2, 2, 0), new FlattenSpec(), new BatchNormSpec(4, 1e-3, 0.2),
             new DropoutSpec(0.25), new ReLUSpec(), new LeakyReLUSpec(0.01), new SigmoidSpec(), new TanhSpec(),
-            new SoftmaxSpec());
+            new SoftmaxSpec(), new GELUSpec());
 
     @Test
     void everyLayerKindRoundTrips() {

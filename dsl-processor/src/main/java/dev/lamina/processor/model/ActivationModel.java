@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.spec.layers.GELUSpec;
 import dev.lamina.spec.layers.LayerSpec;
 import dev.lamina.spec.layers.LeakyReLUSpec;
 import dev.lamina.spec.layers.ReLUSpec;
@@ -19,7 +20,8 @@ public record ActivationModel(Source source, Activation activation, double slope
         LeakyReLU,
         Sigmoid,
         Tanh,
-        Softmax
+        Softmax,
+        GELU
     }
 
     @Override
@@ -35,6 +37,7 @@ public record ActivationModel(Source source, Activation activation, double slope
             case Sigmoid -> new SigmoidSpec();
             case Tanh -> new TanhSpec();
             case Softmax -> new SoftmaxSpec();
+            case GELU -> new GELUSpec();
         });
     }
 }

@@ -11,7 +11,7 @@ public final class LayerAnnotations {
 
     public static final Set<String> SIMPLE_NAMES =
             Set.of("Linear", "BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax", "Conv2d",
-                    "MaxPool2d", "AvgPool2d", "Flatten");
+                    "MaxPool2d", "AvgPool2d", "Flatten", "GELU");
 
     public static final Set<String> QUALIFIED_NAMES =
             SIMPLE_NAMES.stream().map(name -> PACKAGE + "." + name).collect(java.util.stream.Collectors.toSet());

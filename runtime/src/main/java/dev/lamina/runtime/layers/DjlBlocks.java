@@ -17,6 +17,7 @@ import dev.lamina.spec.layers.BatchNormSpec;
 import dev.lamina.spec.layers.Conv2dSpec;
 import dev.lamina.spec.layers.DropoutSpec;
 import dev.lamina.spec.layers.FlattenSpec;
+import dev.lamina.spec.layers.GELUSpec;
 import dev.lamina.spec.layers.LayerSpec;
 import dev.lamina.spec.layers.LayerVisitor;
 import dev.lamina.spec.layers.LeakyReLUSpec;
@@ -152,5 +153,11 @@ public final class DjlBlocks implements LayerVisitor<LayerBlock> {
     public LayerBlock visitSoftmax(SoftmaxSpec layer) {
         // Over the feature axis, like nn.Softmax(dim=1) on (N, C).
         return LayerBlock.withoutParameters(LambdaBlock.singleton(array -> array.softmax(1), "softmax"));
+    }
+
+    @Override
+    public LayerBlock visitGELU(GELUSpec layer) {
+        // libtorch's gelu with its default approximate='none', as nn.GELU().
+        return LayerBlock.withoutParameters(Activation.geluBlock());
     }
 }

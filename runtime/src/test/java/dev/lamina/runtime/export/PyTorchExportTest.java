@@ -20,6 +20,7 @@ import dev.lamina.spec.layers.BatchNormSpec;
 import dev.lamina.spec.layers.Conv2dSpec;
 import dev.lamina.spec.layers.DropoutSpec;
 import dev.lamina.spec.layers.FlattenSpec;
+import dev.lamina.spec.layers.GELUSpec;
 import dev.lamina.spec.layers.LeakyReLUSpec;
 import dev.lamina.spec.layers.LinearSpec;
 import dev.lamina.spec.layers.MaxPool2dSpec;
@@ -81,6 +82,7 @@ class PyTorchExportTest {
                 .stage("features",
                         new LinearSpec(20, 16), new BatchNormSpec(16, 1e-3, 0.3), new LeakyReLUSpec(0.2),
                         new DropoutSpec(dropout))
+                .stage("smooth", new LinearSpec(16, 16), new GELUSpec())
                 .stage("squash", new LinearSpec(16, 12), new TanhSpec())
                 .stage("gate",
                         new LinearSpec(12, 10), new BatchNormSpec(10, 1e-5, 0.1), new SigmoidSpec(),

@@ -4,7 +4,7 @@ import dev.lamina.spec.Shape;
 
 /** A parameterless activation applied to every value (Softmax: to each sample's values); shapes pass through. */
 public sealed interface ActivationSpec extends LayerSpec
-        permits ReLUSpec, LeakyReLUSpec, SigmoidSpec, TanhSpec, SoftmaxSpec {
+        permits ReLUSpec, LeakyReLUSpec, SigmoidSpec, TanhSpec, SoftmaxSpec, GELUSpec {
 
     @Override
     default Shape outputShape(Shape input) {

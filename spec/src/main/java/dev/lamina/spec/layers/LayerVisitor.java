@@ -29,4 +29,6 @@ public interface LayerVisitor<R> {
     R visitTanh(TanhSpec layer);
 
     R visitSoftmax(SoftmaxSpec layer);
+
+    R visitGELU(GELUSpec layer);
 }

@@ -84,6 +84,10 @@ class LayerSpecTest {
         assertTrue(new SigmoidSpec().outputsProbabilities());
         assertFalse(new ReLUSpec().outputsProbabilities());
         assertEquals("nn.Softmax(dim=1)", new SoftmaxSpec().pytorch(Shape.of(10)));
+        assertEquals("nn.GELU()", new GELUSpec().pytorch(Shape.of(10)));
+        assertEquals("GELU", new GELUSpec().describe());
+        assertEquals(Shape.of(3, 4, 4), new GELUSpec().outputShape(Shape.of(3, 4, 4)));
+        assertEquals(50, new GELUSpec().flops(Shape.of(10)));
         assertEquals("nn.LeakyReLU(negative_slope=0.2)", new LeakyReLUSpec(0.2).pytorch(Shape.of(10)));
     }
 
