@@ -7,7 +7,7 @@ import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.generate.NetworkGenerator;
 import dev.lamina.processor.generate.NetworkIndex;
 import dev.lamina.processor.generate.NetworkTestStep;
-import dev.lamina.processor.model.TestSettings;
+import dev.lamina.spec.contract.NetworkTestSettings;
 import dev.lamina.processor.generate.TrainerGenerator;
 import dev.lamina.processor.model.TrainModel;
 import dev.lamina.processor.model.NetworkModel;
@@ -122,7 +122,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             NetworkParser parser = new NetworkParser(elements, processingEnv.getTypeUtils());
             Optional<NetworkModel> model = parser.parse(type, report);
             Optional<TrainModel> train = new TrainParser(elements).parse(type, report);
-            TestSettings tests = new TestSettingsParser(elements).parse(type, report);
+            NetworkTestSettings tests = new TestSettingsParser(elements).parse(type, report);
             if (model.isPresent()) {
                 NetworkValidator.validate(model.get(), report);
                 InferredNetwork inferred = ShapeInference.infer(model.get(), report);
