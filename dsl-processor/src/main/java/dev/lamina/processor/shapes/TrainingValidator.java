@@ -9,8 +9,8 @@ import dev.lamina.processor.model.LayerModel;
 import dev.lamina.processor.model.Source;
 import dev.lamina.processor.model.StageModel;
 import dev.lamina.processor.model.TrainModel;
+import dev.lamina.spec.contract.TrainingMetric;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +26,6 @@ import javax.lang.model.util.Types;
 public final class TrainingValidator {
 
     private static final String DATA_SOURCE = "dev.lamina.runtime.data.DataSource";
-    private static final List<String> METRICS = List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy");
 
     private final Elements elements;
     private final Types types;
@@ -150,10 +149,7 @@ public final class TrainingValidator {
 
     private static void checkEarlyStopping(TrainModel.EarlyStoppingModel stopping, TrainModel train, Report report,
             String name) {
-        List<String> metrics = new ArrayList<>(METRICS);
-        if (!train.isCrossEntropy()) {
-            metrics.add("test_roc_auc");
-        }
+        List<String> metrics = TrainingMetric.namesFor(!train.isCrossEntropy());
         if (!metrics.contains(stopping.monitor())) {
             String suggestion = suggest(stopping.monitor(), metrics).map(m -> " (did you mean \"" + m + "\"?)").orElse("");
             report.report(Problem.UNKNOWN_MONITOR, stopping.source().at("monitor"), name, stopping.monitor(),
