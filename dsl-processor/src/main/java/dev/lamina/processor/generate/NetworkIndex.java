@@ -1,5 +1,6 @@
 package dev.lamina.processor.generate;
 
+import dev.lamina.dsl.Loss;
 import dev.lamina.processor.model.BatchNormModel;
 import dev.lamina.processor.model.DropoutModel;
 import dev.lamina.processor.model.TrainModel;
@@ -54,7 +55,8 @@ public final class NetworkIndex {
                 prefix + GeneratedNames.networkClass(type),
                 train.map(t -> prefix + GeneratedNames.trainerClass(type)),
                 network.output().dims(),
-                train.map(TrainModel::loss).orElse(network.output().size() >= 2 ? "CROSS_ENTROPY" : "BCE_WITH_LOGITS"),
+                train.map(TrainModel::loss).orElse(network.output().size() >= 2 ? Loss.CROSS_ENTROPY : Loss.BCE_WITH_LOGITS)
+                        .name(),
                 network.stages().stream()
                         .flatMap(stage -> stage.layers().stream())
                         .filter(layer -> layer.layer() instanceof DropoutModel)
