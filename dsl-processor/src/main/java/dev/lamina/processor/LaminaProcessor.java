@@ -82,7 +82,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             generateNetworkTests(networks.isEmpty());
         }
         if (round.processingOver()) {
-            // Sources generated now would not be compiled: what still waits will never resolve.
+            // A class another processor generates now is entered only after this round: too late for a network.
             reportUnresolved();
         } else {
             processRound(networks);

@@ -7,10 +7,13 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 
+import dev.lamina.spec.contract.NetworkIndexFiles;
+
 import java.util.List;
 
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +46,8 @@ class RoundsTest {
         assertEquals(List.of("test.LateMlpNetwork", "test.LateMlpTrainer"), lamina.createdSources());
         assertTrue(compilation.generatedSourceFile("test.LateMlpTrainer").orElseThrow().getCharContent(true)
                 .toString().contains("GeneratedData.class"));
-        assertTrue(compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
-                "META-INF/lamina/networks/test.LateMlp.properties").isPresent());
+        assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, NetworkIndexFiles.entryPath("test.LateMlp"))
+                .isPresent());
     }
 
     @Test
