@@ -55,8 +55,7 @@ public final class NetworkIndex {
                 prefix + GeneratedNames.networkClass(type),
                 train.map(t -> prefix + GeneratedNames.trainerClass(type)),
                 network.output().dims(),
-                train.map(TrainModel::loss).orElse(network.output().size() >= 2 ? Loss.CROSS_ENTROPY : Loss.BCE_WITH_LOGITS)
-                        .name(),
+                train.map(TrainModel::loss).orElse(lossFittingTheOutput(network)).name(),
                 network.stages().stream()
                         .flatMap(stage -> stage.layers().stream())
                         .filter(layer -> layer.layer() instanceof DropoutModel)
@@ -66,6 +65,11 @@ public final class NetworkIndex {
                         .flatMap(stage -> stage.layers().stream())
                         .anyMatch(layer -> layer.layer() instanceof BatchNormModel),
                 tests);
+    }
+
+    /** Without {@code @Train}, the generated tests train with the loss the output layer suits. */
+    private static Loss lossFittingTheOutput(InferredNetwork network) {
+        return network.output().size() >= 2 ? Loss.CROSS_ENTROPY : Loss.BCE_WITH_LOGITS;
     }
 
     /** Writes the list of the networks this compilation indexed. */

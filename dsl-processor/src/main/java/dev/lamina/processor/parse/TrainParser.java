@@ -1,8 +1,8 @@
 package dev.lamina.processor.parse;
 
+import dev.lamina.dsl.Loss;
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
-import dev.lamina.dsl.Loss;
 import dev.lamina.processor.model.AdamModel;
 import dev.lamina.processor.model.CosineLrModel;
 import dev.lamina.processor.model.OptimizerModel;
