@@ -7,7 +7,7 @@ import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.generate.NetworkGenerator;
 import dev.lamina.processor.generate.NetworkIndex;
 import dev.lamina.processor.generate.NetworkTestStep;
-import dev.lamina.processor.model.TestSettings;
+import dev.lamina.spec.contract.NetworkTestSettings;
 import dev.lamina.processor.generate.TrainerGenerator;
 import dev.lamina.processor.model.TrainModel;
 import dev.lamina.processor.model.NetworkModel;
@@ -43,12 +43,15 @@ import javax.tools.Diagnostic;
 /**
  * Lamina's annotation processor: for each {@code @Network} class it parses the annotations into a model,
  * infers shapes, validates, and generates {@code <Name>Network}. It never throws: an unexpected
- * exception becomes one error on the network, and a network with errors gets no generated code.
+ * exception becomes one error on the network, and a network with errors gets no generated code. A network
+ * whose annotations name something not generated yet waits for a later round ({@link DeferredNetworks}).
  */
 @AutoService(Processor.class)
 public final class LaminaProcessor extends AbstractProcessor {
 
+    /** Networks processed to the end (generated or reported), by qualified name. */
     private final Set<String> processed = new HashSet<>();
+    private final DeferredNetworks deferred = new DeferredNetworks();
     /** Networks generated in this compilation, by qualified name, for the network list. */
     private final Map<String, Element> indexed = new LinkedHashMap<>();
     private boolean firstRound = true;
@@ -78,18 +81,59 @@ public final class LaminaProcessor extends AbstractProcessor {
             firstRound = false;
             generateNetworkTests(networks.isEmpty());
         }
-        for (Element element : networks) {
-            TypeElement type = (TypeElement) element;
-            // javac may hand the same class to a later round again after errors; report it once.
-            if (processed.add(type.getQualifiedName().toString())) {
-                processNetwork(type);
-            }
+        if (round.processingOver()) {
+            // A class another processor generates now is entered only after this round: too late for a network.
+            reportUnresolved();
+        } else {
+            processRound(networks);
         }
         reportLayersOutsideNetworks(annotations, round);
         if (round.processingOver() && !indexed.isEmpty()) {
             writeNetworkList();
         }
         return false;
+    }
+
+    /** This round's networks, and those deferred by earlier rounds, each looked up afresh by name. */
+    private void processRound(Set<? extends Element> networks) {
+        Map<String, TypeElement> candidates = new LinkedHashMap<>();
+        for (String name : deferred.names()) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                candidates.put(name, type);
+            }
+        }
+        for (Element element : networks) {
+            TypeElement type = (TypeElement) element;
+            candidates.put(type.getQualifiedName().toString(), type);
+        }
+        candidates.forEach((name, type) -> {
+            // javac may hand the same class to a later round again after errors; report it once.
+            if (processed.contains(name)) {
+                return;
+            }
+            Optional<UnresolvedValueException> unresolved = processNetwork(type);
+            if (unresolved.isPresent()) {
+                deferred.defer(name, unresolved.get());
+            } else {
+                deferred.done(name);
+                processed.add(name);
+            }
+        });
+    }
+
+    /**
+     * One error per network whose values never resolved and that the compiler leaves silent (see {@link
+     * DeferredNetworks#unreported()}), so that a network never ends up without generated code and without
+     * an error.
+     */
+    private void reportUnresolved() {
+        deferred.unreported().forEach((name, reason) -> {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            String message = Problem.UNRESOLVED_VALUE.message(name, reason.annotation(), reason.attribute(),
+                    reason.value());
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, type);
+        });
     }
 
     /** In a test compilation (JUnit and the module's network index on the class path): each network's tests. */
@@ -115,14 +159,15 @@ public final class LaminaProcessor extends AbstractProcessor {
         indexed.clear();
     }
 
-    private void processNetwork(TypeElement type) {
+    /** Processes one network; empty when done (with or without errors), or the value that defers it. */
+    private Optional<UnresolvedValueException> processNetwork(TypeElement type) {
         Report report = new Report();
         try {
             Elements elements = processingEnv.getElementUtils();
             NetworkParser parser = new NetworkParser(elements, processingEnv.getTypeUtils());
             Optional<NetworkModel> model = parser.parse(type, report);
             Optional<TrainModel> train = new TrainParser(elements).parse(type, report);
-            TestSettings tests = new TestSettingsParser(elements).parse(type, report);
+            NetworkTestSettings tests = new TestSettingsParser(elements).parse(type, report);
             if (model.isPresent()) {
                 NetworkValidator.validate(model.get(), report);
                 InferredNetwork inferred = ShapeInference.infer(model.get(), report);
@@ -139,12 +184,13 @@ public final class LaminaProcessor extends AbstractProcessor {
                 }
             }
         } catch (UnresolvedValueException e) {
-            // javac reports the unresolved symbol; an error of ours on top would only confuse.
-            return;
+            // Perhaps generated in a later round; what this attempt found is discarded, not printed.
+            return Optional.of(e);
         } catch (IOException | RuntimeException | Error e) {
             report.report(Problem.INTERNAL_ERROR, type, type.getQualifiedName(), stackTrace(e));
         }
         report.printTo(processingEnv.getMessager());
+        return Optional.empty();
     }
 
     /**

@@ -1,14 +1,15 @@
 package dev.lamina.maven;
 
+import dev.lamina.spec.contract.NetworkIndexEntry;
+import dev.lamina.spec.contract.NetworkIndexFiles;
+
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -16,52 +17,41 @@ import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * The networks of a project, read from the index files Lamina's annotation processor writes into the
- * compiled classes ({@code META-INF/lamina/networks/*.properties}), so no project class has to be loaded
- * into Maven's JVM.
+ * compiled classes ({@link NetworkIndexFiles#FOLDER}), so no project class has to be loaded into Maven's
+ * JVM. The entries' format is the processor's and this plugin's shared {@link NetworkIndexEntry}.
  */
 final class NetworkCatalog {
 
-    static final String FOLDER = "META-INF/lamina/networks";
-
-    /** One network: its name, user class, generated network class and, if it has {@code @Train}, trainer. */
-    record Entry(String name, String userClass, String networkClass, String trainerClass) {
-
-        String simpleClassName() {
-            return userClass.substring(userClass.lastIndexOf('.') + 1);
-        }
-    }
-
-    private final List<Entry> entries;
+    private final List<NetworkIndexEntry> entries;
     private final Path classesDirectory;
 
-    private NetworkCatalog(List<Entry> entries, Path classesDirectory) {
+    private NetworkCatalog(List<NetworkIndexEntry> entries, Path classesDirectory) {
         this.entries = entries;
         this.classesDirectory = classesDirectory;
     }
 
     static NetworkCatalog read(Path classesDirectory) throws MojoFailureException {
-        Path folder = classesDirectory.resolve(FOLDER);
-        List<Entry> entries = new ArrayList<>();
+        Path folder = classesDirectory.resolve(NetworkIndexFiles.FOLDER);
+        List<NetworkIndexEntry> entries = new ArrayList<>();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(NetworkIndexFiles.ENTRY_SUFFIX)).sorted().toList()) {
                     entries.add(entry(file));
                 }
             } catch (IOException e) {
                 throw new MojoFailureException("cannot read Lamina's network index in " + folder + ": " + e.getMessage(), e);
             }
         }
-        entries.sort(Comparator.comparing(Entry::userClass));
+        entries.sort(Comparator.comparing(NetworkIndexEntry::userClass));
         return new NetworkCatalog(entries, classesDirectory);
     }
 
-    private static Entry entry(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
+    private static NetworkIndexEntry entry(Path file) throws IOException, MojoFailureException {
+        try {
+            return NetworkIndexEntry.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return new Entry(properties.getProperty("name"), properties.getProperty("class"),
-                properties.getProperty("network"), properties.getProperty("trainer"));
     }
 
     /**
@@ -70,7 +60,7 @@ final class NetworkCatalog {
      *
      * @throws MojoFailureException listing the networks there are when the choice is missing or ambiguous
      */
-    Entry choose(String requested) throws MojoFailureException {
+    NetworkIndexEntry choose(String requested) throws MojoFailureException {
         if (entries.isEmpty()) {
             throw new MojoFailureException("this project has no Lamina networks: no @Network class was compiled"
                     + " into " + classesDirectory + ". Register Lamina's annotation processor (dev.lamina:"
@@ -84,7 +74,7 @@ final class NetworkCatalog {
                     + " -Dlamina.network=<name>: " + names());
         }
         String wanted = requested.trim();
-        List<Entry> matches = entries.stream()
+        List<NetworkIndexEntry> matches = entries.stream()
                 .filter(e -> e.userClass().equals(wanted) || e.simpleClassName().equals(wanted) || e.name().equals(wanted))
                 .toList();
         if (matches.size() == 1) {
@@ -92,13 +82,13 @@ final class NetworkCatalog {
         }
         if (matches.size() > 1) {
             throw new MojoFailureException("network '" + wanted + "' is ambiguous; use the qualified class name: "
-                    + matches.stream().map(Entry::userClass).collect(Collectors.joining(", ")));
+                    + matches.stream().map(NetworkIndexEntry::userClass).collect(Collectors.joining(", ")));
         }
         throw new MojoFailureException("unknown network '" + wanted + "'; this project's networks are: " + names());
     }
 
-    private static Entry trainable(Entry entry) throws MojoFailureException {
-        if (entry.trainerClass() == null) {
+    private static NetworkIndexEntry trainable(NetworkIndexEntry entry) throws MojoFailureException {
+        if (entry.trainerClass().isEmpty()) {
             throw new MojoFailureException(entry.name() + " cannot be trained from Maven: it has no @Train. Add"
                     + " @Train(data = YourDataSource.class) to " + entry.userClass());
         }
@@ -106,6 +96,6 @@ final class NetworkCatalog {
     }
 
     private String names() {
-        return entries.stream().map(Entry::simpleClassName).collect(Collectors.joining(", "));
+        return entries.stream().map(NetworkIndexEntry::simpleClassName).collect(Collectors.joining(", "));
     }
 }

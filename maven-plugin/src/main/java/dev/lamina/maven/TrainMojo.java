@@ -1,5 +1,7 @@
 package dev.lamina.maven;
 
+import dev.lamina.spec.contract.NetworkIndexEntry;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +91,7 @@ public class TrainMojo extends AbstractMojo {
         TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, device, threads, seed, limit,
                 resume, progress, outputDirectory.toPath().toAbsolutePath());
         settings.validate();
-        NetworkCatalog.Entry chosen = NetworkCatalog.read(Path.of(project.getBuild().getOutputDirectory()))
+        NetworkIndexEntry chosen = NetworkCatalog.read(Path.of(project.getBuild().getOutputDirectory()))
                 .choose(network);
         Path failureFile = failureFile();
         List<String> properties = List.of(
@@ -98,7 +100,7 @@ public class TrainMojo extends AbstractMojo {
                 "-Dlamina.parentPid=" + ProcessHandle.current().pid(),
                 "-Djava.awt.headless=true");
         List<String> command = ForkedTraining.command(javaExecutable(), jvmArguments(), classpath(), properties,
-                chosen.trainerClass(), settings.arguments());
+                chosen.trainerClass().orElseThrow(), settings.arguments());
         getLog().info("Training " + chosen.name() + " (" + chosen.userClass() + ") in a forked JVM");
         getLog().debug("Command: " + String.join(" ", command));
         // The trainer itself prints where the run files and the report are.

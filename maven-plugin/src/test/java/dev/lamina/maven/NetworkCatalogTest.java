@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.spec.contract.NetworkIndexEntry;
+import dev.lamina.spec.contract.NetworkIndexFiles;
+import dev.lamina.spec.contract.NetworkTestSettings;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
@@ -23,9 +29,9 @@ class NetworkCatalogTest {
         index("com.acme.MnistMlp", "MnistMlp", true);
         index("com.acme.Tox", "Tox21", true);
         NetworkCatalog catalog = NetworkCatalog.read(classes);
-        assertEquals("com.acme.MnistMlpTrainer", catalog.choose("MnistMlp").trainerClass());
-        assertEquals("com.acme.MnistMlpTrainer", catalog.choose("com.acme.MnistMlp").trainerClass());
-        assertEquals("com.acme.ToxTrainer", catalog.choose("Tox21").trainerClass());
+        assertEquals("com.acme.MnistMlpTrainer", catalog.choose("MnistMlp").trainerClass().orElseThrow());
+        assertEquals("com.acme.MnistMlpTrainer", catalog.choose("com.acme.MnistMlp").trainerClass().orElseThrow());
+        assertEquals("com.acme.ToxTrainer", catalog.choose("Tox21").trainerClass().orElseThrow());
     }
 
     @Test
@@ -73,11 +79,13 @@ class NetworkCatalogTest {
     }
 
     private void index(String userClass, String name, boolean trainable) throws IOException {
-        Path folder = Files.createDirectories(classes.resolve(NetworkCatalog.FOLDER));
         String generated = userClass.substring(0, userClass.lastIndexOf('.') + 1)
                 + userClass.substring(userClass.lastIndexOf('.') + 1);
-        Files.writeString(folder.resolve(userClass + ".properties"),
-                "name=" + name + "\nclass=" + userClass + "\nnetwork=" + generated + "Network\n"
-                        + (trainable ? "trainer=" + generated + "Trainer\n" : ""));
+        NetworkIndexEntry entry = new NetworkIndexEntry(name, userClass, generated + "Network",
+                trainable ? Optional.of(generated + "Trainer") : Optional.empty(), List.of(10L), "CROSS_ENTROPY",
+                List.of(), false, NetworkTestSettings.DEFAULTS);
+        Path file = classes.resolve(NetworkIndexFiles.entryPath(userClass));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, entry.write());
     }
 }

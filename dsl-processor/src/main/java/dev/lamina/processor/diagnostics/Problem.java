@@ -182,6 +182,17 @@ public enum Problem {
             "%s: @Train(data = ...) needs Lamina's runtime on the class path: add the dependency"
                     + " dev.lamina:lamina-runtime"),
 
+    /**
+     * After the last round a value is still unresolved and the compiler reports no error of its own. Not
+     * reported where javac does: an unresolved name in the source is javac's "cannot find symbol" on the
+     * same attribute, which this would only repeat.
+     */
+    UNRESOLVED_VALUE(
+            "lamina:unresolved",
+            "%s: @%s(%s) is still unresolved (%s) after every annotation processing round, so nothing was"
+                    + " generated for the network; name a class or constant that exists, or make sure the"
+                    + " annotation processor that generates it runs in this compilation"),
+
     INTERNAL_ERROR(
             "lamina:internal",
             "Lamina's processor failed on %s; nothing was generated for it. This is a bug in Lamina,"

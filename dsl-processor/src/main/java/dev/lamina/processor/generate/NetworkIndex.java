@@ -1,19 +1,19 @@
 package dev.lamina.processor.generate;
 
+import dev.lamina.dsl.Loss;
 import dev.lamina.processor.model.BatchNormModel;
 import dev.lamina.processor.model.DropoutModel;
-import dev.lamina.processor.model.TestSettings;
 import dev.lamina.processor.model.TrainModel;
 import dev.lamina.processor.parse.GeneratedNames;
 import dev.lamina.processor.shapes.InferredNetwork;
+import dev.lamina.spec.contract.NetworkIndexEntry;
+import dev.lamina.spec.contract.NetworkIndexFiles;
+import dev.lamina.spec.contract.NetworkTestSettings;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -23,62 +23,61 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes {@code META-INF/lamina/networks/<qualified class>.properties} for each network, and the list of
- * them, so tools (the Maven plugin) and the test compilation (which generates each network's tests) know a
- * module's networks without loading any class.
+ * Writes each network's {@link NetworkIndexEntry} and the list of them into the class output, so tools
+ * (the Maven plugin) and the test compilation (which generates each network's tests) know a module's
+ * networks without loading any class. The format is the shared contract's; this class only says what a
+ * checked network records.
  */
 public final class NetworkIndex {
 
-    public static final String FOLDER = "META-INF/lamina/networks/";
-
     private NetworkIndex() {}
-
-    /** The list of a module's networks, one qualified class name per line. */
-    public static final String LIST = "META-INF/lamina/networks.list";
 
     /** Writes the index entry of one network: what tools and the generated tests need to know of it. */
     public static void write(Filer filer, Elements elements, InferredNetwork network, Optional<TrainModel> train,
-            TestSettings tests) throws IOException {
+            NetworkTestSettings tests) throws IOException {
+        NetworkIndexEntry entry = entry(elements, network, train, tests);
+        TypeElement type = network.model().type();
+        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
+                NetworkIndexFiles.entryPath(entry.userClass()), type);
+        try (Writer out = file.openWriter()) {
+            out.write(entry.write());
+        }
+    }
+
+    static NetworkIndexEntry entry(Elements elements, InferredNetwork network, Optional<TrainModel> train,
+            NetworkTestSettings tests) {
         TypeElement type = network.model().type();
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
         String prefix = packageName.isEmpty() ? "" : packageName + ".";
-        String generated = GeneratedNames.networkClass(type);
-        Properties entry = new Properties();
-        entry.setProperty("name", network.model().name());
-        entry.setProperty("class", type.getQualifiedName().toString());
-        entry.setProperty("network", prefix + generated);
-        train.ifPresent(t -> entry.setProperty("trainer", prefix + GeneratedNames.trainerClass(type)));
-        entry.setProperty("output", network.output().dims().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        entry.setProperty("loss", train.map(TrainModel::loss)
-                .orElse(network.output().size() >= 2 ? "CROSS_ENTROPY" : "BCE_WITH_LOGITS"));
-        entry.setProperty("dropout", network.stages().stream()
-                .flatMap(stage -> stage.layers().stream())
-                .filter(layer -> layer.layer() instanceof DropoutModel)
-                .map(layer -> String.valueOf(((DropoutModel) layer.layer()).p()))
-                .collect(Collectors.joining(",")));
-        entry.setProperty("batchNorm", String.valueOf(network.stages().stream()
-                .flatMap(stage -> stage.layers().stream())
-                .anyMatch(layer -> layer.layer() instanceof BatchNormModel)));
-        tests.store(entry);
-        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
-                FOLDER + type.getQualifiedName() + ".properties", type);
-        try (Writer out = file.openWriter()) {
-            // Properties.store writes a timestamp; entries sorted by hand keep the output deterministic.
-            out.write("# Written by the Lamina annotation processor.\n");
-            for (String key : new TreeSet<>(entry.stringPropertyNames())) {
-                out.write(key + "=" + entry.getProperty(key) + "\n");
-            }
-        }
+        return new NetworkIndexEntry(
+                network.model().name(),
+                type.getQualifiedName().toString(),
+                prefix + GeneratedNames.networkClass(type),
+                train.map(t -> prefix + GeneratedNames.trainerClass(type)),
+                network.output().dims(),
+                train.map(TrainModel::loss).orElse(lossFittingTheOutput(network)).name(),
+                network.stages().stream()
+                        .flatMap(stage -> stage.layers().stream())
+                        .filter(layer -> layer.layer() instanceof DropoutModel)
+                        .map(layer -> ((DropoutModel) layer.layer()).p())
+                        .toList(),
+                network.stages().stream()
+                        .flatMap(stage -> stage.layers().stream())
+                        .anyMatch(layer -> layer.layer() instanceof BatchNormModel),
+                tests);
+    }
+
+    /** Without {@code @Train}, the generated tests train with the loss the output layer suits. */
+    private static Loss lossFittingTheOutput(InferredNetwork network) {
+        return network.output().size() >= 2 ? Loss.CROSS_ENTROPY : Loss.BCE_WITH_LOGITS;
     }
 
     /** Writes the list of the networks this compilation indexed. */
     public static void writeList(Filer filer, Collection<String> qualifiedNames, Element... originating)
             throws IOException {
-        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", LIST, originating);
+        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", NetworkIndexFiles.LIST, originating);
         try (Writer out = file.openWriter()) {
-            for (String name : new TreeSet<>(qualifiedNames)) {
-                out.write(name + "\n");
-            }
+            out.write(NetworkIndexFiles.listText(qualifiedNames));
         }
     }
 }

@@ -8,7 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 
-import dev.lamina.processor.model.TestSettings;
+import dev.lamina.spec.contract.NetworkTestSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class NetworkTestGenerator {
             String loss,
             List<Double> dropoutRates,
             boolean batchNorm,
-            TestSettings settings) {}
+            NetworkTestSettings settings) {}
 
     private NetworkTestGenerator() {}
 

@@ -1,15 +1,12 @@
 package dev.lamina.processor.generate;
 
-import dev.lamina.processor.model.TestSettings;
+import dev.lamina.spec.contract.NetworkIndexEntry;
+import dev.lamina.spec.contract.NetworkIndexFiles;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.NoSuchFileException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Properties;
 
 import javax.annotation.processing.Filer;
 import javax.lang.model.util.Elements;
@@ -29,50 +26,39 @@ public final class NetworkTestStep {
 
     /** Whether this compilation is one to generate tests in: JUnit is there and the network index is. */
     public static boolean applies(Elements elements, Filer filer) {
-        return elements.getTypeElement(JUNIT_TEST) != null && read(filer, NetworkIndex.LIST) != null;
+        return elements.getTypeElement(JUNIT_TEST) != null && read(filer, NetworkIndexFiles.LIST) != null;
     }
 
     public static void generate(Filer filer) throws IOException {
-        String list = read(filer, NetworkIndex.LIST);
+        String list = read(filer, NetworkIndexFiles.LIST);
         if (list == null) {
             return;
         }
-        for (String qualifiedName : list.split("\n")) {
-            if (qualifiedName.isBlank()) {
-                continue;
-            }
-            String entryText = read(filer, NetworkIndex.FOLDER + qualifiedName.trim() + ".properties");
+        for (String qualifiedName : NetworkIndexFiles.parseList(list)) {
+            String entryText = read(filer, NetworkIndexFiles.entryPath(qualifiedName));
             if (entryText == null) {
                 continue;
             }
-            Properties entry = new Properties();
-            entry.load(new java.io.StringReader(entryText));
-            TestSettings settings = TestSettings.load(entry);
-            if (!settings.enabled()) {
+            NetworkIndexEntry entry = NetworkIndexEntry.parse(entryText);
+            if (!entry.tests().enabled()) {
                 continue;
             }
-            NetworkTestGenerator.generate(subject(entry, settings)).writeTo(filer);
+            NetworkTestGenerator.generate(subject(entry)).writeTo(filer);
         }
     }
 
-    private static NetworkTestGenerator.Subject subject(Properties entry, TestSettings settings) {
-        String network = entry.getProperty("network");
+    private static NetworkTestGenerator.Subject subject(NetworkIndexEntry entry) {
+        String network = entry.networkClass();
         int dot = network.lastIndexOf('.');
-        List<Double> rates = new ArrayList<>();
-        for (String rate : entry.getProperty("dropout", "").split(",")) {
-            if (!rate.isBlank()) {
-                rates.add(Double.parseDouble(rate));
-            }
-        }
         return new NetworkTestGenerator.Subject(
                 dot < 0 ? "" : network.substring(0, dot),
-                entry.getProperty("name"),
+                entry.name(),
                 network.substring(dot + 1),
-                Arrays.stream(entry.getProperty("output").split(",")).map(Long::parseLong).toList(),
-                entry.getProperty("loss"),
-                rates,
-                Boolean.parseBoolean(entry.getProperty("batchNorm")),
-                settings);
+                entry.outputShape(),
+                entry.loss(),
+                entry.dropoutRates(),
+                entry.batchNorm(),
+                entry.tests());
     }
 
     /** A class path resource's text, or null if there is none. */

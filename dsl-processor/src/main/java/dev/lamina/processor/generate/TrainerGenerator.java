@@ -8,6 +8,12 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 
+import dev.lamina.processor.model.AdamModel;
+import dev.lamina.processor.model.CosineLrModel;
+import dev.lamina.processor.model.OptimizerModel;
+import dev.lamina.processor.model.ScheduleModel;
+import dev.lamina.processor.model.SgdModel;
+import dev.lamina.processor.model.StepLrModel;
 import dev.lamina.processor.model.TrainModel;
 import dev.lamina.processor.parse.GeneratedNames;
 import dev.lamina.processor.shapes.InferredNetwork;
@@ -104,23 +110,30 @@ public final class TrainerGenerator {
                 .add("\n.batchSize($L)", train.batchSize())
                 .add("\n.shuffle($L)", train.shuffle())
                 .add("\n.seed($L)", train.seed())
-                .add("\n.loss($T.$L)", LOSS, train.loss())
+                .add("\n.loss($T.$L)", LOSS, train.loss().name())
                 .add("\n.optimizer($L)", optimizer(train.optimizer()));
-        train.schedule().ifPresent(schedule -> code.add("\n.schedule($L)", schedule.kind().equals("StepLr")
-                ? CodeBlock.of("new $T.Step($L, $L)", SCHEDULE, schedule.stepSize(), schedule.gamma())
-                : CodeBlock.of("new $T.Cosine($L, $L)", SCHEDULE, schedule.epochs(), schedule.minLr())));
+        train.schedule().ifPresent(schedule -> code.add("\n.schedule($L)", schedule(schedule)));
         train.earlyStopping().ifPresent(stopping -> code.add("\n.earlyStopping(new $T($S, $L, $L, $L))", EARLY_STOPPING,
                 stopping.monitor(), stopping.patience(), stopping.minDelta(), stopping.restoreBest()));
         return code.add("\n.build()$<$<").build();
     }
 
-    private static CodeBlock optimizer(TrainModel.OptimizerModel optimizer) {
-        if (optimizer.kind().equals("Sgd")) {
-            return CodeBlock.of("new $T.Sgd($L, $L, $L, $L)", OPTIMIZER_SETTINGS, optimizer.lr(), optimizer.momentum(),
-                    optimizer.nesterov(), optimizer.weightDecay());
+    private static CodeBlock optimizer(OptimizerModel optimizer) {
+        if (optimizer instanceof SgdModel sgd) {
+            return CodeBlock.of("new $T.Sgd($L, $L, $L, $L)", OPTIMIZER_SETTINGS, sgd.lr(), sgd.momentum(),
+                    sgd.nesterov(), sgd.weightDecay());
         }
-        return CodeBlock.of("new $T.Adam($L, $L, $L, $L, $L)", OPTIMIZER_SETTINGS, optimizer.lr(), optimizer.beta1(),
-                optimizer.beta2(), optimizer.eps(), optimizer.weightDecay());
+        AdamModel adam = (AdamModel) optimizer;
+        return CodeBlock.of("new $T.Adam($L, $L, $L, $L, $L)", OPTIMIZER_SETTINGS, adam.lr(), adam.beta1(),
+                adam.beta2(), adam.eps(), adam.weightDecay());
+    }
+
+    private static CodeBlock schedule(ScheduleModel schedule) {
+        if (schedule instanceof StepLrModel step) {
+            return CodeBlock.of("new $T.Step($L, $L)", SCHEDULE, step.stepSize(), step.gamma());
+        }
+        CosineLrModel cosine = (CosineLrModel) schedule;
+        return CodeBlock.of("new $T.Cosine($L, $L)", SCHEDULE, cosine.epochs(), cosine.minLr());
     }
 
     /** {@code , MnistData.class}, or nothing: a class literal, not {@code MnistData::new} (see TrainingJob). */

@@ -1,5 +1,7 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.dsl.Loss;
+
 import java.util.Optional;
 
 import javax.lang.model.element.TypeElement;
@@ -11,7 +13,7 @@ import javax.lang.model.element.TypeElement;
 public record TrainModel(
         Source source,
         Optional<TypeElement> data,
-        String loss,
+        Loss loss,
         int epochs,
         int batchSize,
         boolean shuffle,
@@ -21,21 +23,8 @@ public record TrainModel(
         Optional<EarlyStoppingModel> earlyStopping) {
 
     public boolean isCrossEntropy() {
-        return loss.equals("CROSS_ENTROPY");
+        return loss == Loss.CROSS_ENTROPY;
     }
-
-    /** {@code @Adam} or {@code @Sgd}; {@code source} is empty for the implicit default Adam. */
-    public record OptimizerModel(
-            Optional<Source> source, String kind, double lr, double momentum, boolean nesterov, double beta1,
-            double beta2, double eps, double weightDecay) {
-
-        public static OptimizerModel defaultAdam() {
-            return new OptimizerModel(Optional.empty(), "Adam", 1e-3, 0, false, 0.9, 0.999, 1e-8, 0);
-        }
-    }
-
-    /** {@code @StepLr} ({@code stepSize}, {@code gamma}) or {@code @CosineLr} ({@code epochs}, {@code minLr}). */
-    public record ScheduleModel(Source source, String kind, int stepSize, double gamma, int epochs, double minLr) {}
 
     /** {@code @EarlyStopping}. */
     public record EarlyStoppingModel(Source source, String monitor, int patience, double minDelta, boolean restoreBest) {}

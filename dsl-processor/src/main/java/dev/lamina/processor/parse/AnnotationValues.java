@@ -5,7 +5,9 @@ import java.util.Map;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /** Reads annotation attributes through mirrors (never by loading the annotation class), defaults included. */
@@ -40,6 +42,18 @@ final class AnnotationValues {
         Object value = get(annotation, attribute).getValue();
         if (value instanceof String text) {
             return text;
+        }
+        throw new UnresolvedValueException(simpleName(annotation), attribute, value);
+    }
+
+    /**
+     * An enum attribute as the processor's own copy of the constant: the enum comes from the annotations
+     * jar the processor is built with, so only the constant's name is read from the mirror.
+     */
+    <E extends Enum<E>> E getEnum(AnnotationMirror annotation, String attribute, Class<E> type) {
+        Object value = get(annotation, attribute).getValue();
+        if (value instanceof VariableElement constant && constant.getKind() == ElementKind.ENUM_CONSTANT) {
+            return Enum.valueOf(type, constant.getSimpleName().toString());
         }
         throw new UnresolvedValueException(simpleName(annotation), attribute, value);
     }

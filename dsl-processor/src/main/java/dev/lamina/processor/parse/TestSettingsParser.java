@@ -3,7 +3,7 @@ package dev.lamina.processor.parse;
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.model.Source;
-import dev.lamina.processor.model.TestSettings;
+import dev.lamina.spec.contract.NetworkTestSettings;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
@@ -20,13 +20,13 @@ public final class TestSettingsParser {
         this.values = new AnnotationValues(elements);
     }
 
-    public TestSettings parse(TypeElement type, Report report) {
+    public NetworkTestSettings parse(TypeElement type, Report report) {
         for (AnnotationMirror annotation : type.getAnnotationMirrors()) {
             if (!NetworkParser.qualifiedName(annotation).equals(NETWORK_TESTS)) {
                 continue;
             }
             Source source = new Source(type, annotation);
-            TestSettings settings = new TestSettings(
+            NetworkTestSettings settings = new NetworkTestSettings(
                     (Boolean) values.get(annotation, "enabled").getValue(),
                     values.getInt(annotation, "batchSize"),
                     values.getInt(annotation, "steps"),
@@ -46,6 +46,6 @@ public final class TestSettingsParser {
             }
             return settings;
         }
-        return TestSettings.DEFAULTS;
+        return NetworkTestSettings.DEFAULTS;
     }
 }

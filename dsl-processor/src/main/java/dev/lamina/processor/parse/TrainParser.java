@@ -1,8 +1,15 @@
 package dev.lamina.processor.parse;
 
+import dev.lamina.dsl.Loss;
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
+import dev.lamina.processor.model.AdamModel;
+import dev.lamina.processor.model.CosineLrModel;
+import dev.lamina.processor.model.OptimizerModel;
+import dev.lamina.processor.model.ScheduleModel;
+import dev.lamina.processor.model.SgdModel;
 import dev.lamina.processor.model.Source;
+import dev.lamina.processor.model.StepLrModel;
 import dev.lamina.processor.model.TrainModel;
 
 import java.util.List;
@@ -10,7 +17,6 @@ import java.util.Optional;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -21,9 +27,10 @@ public final class TrainParser {
 
     public static final String TRAIN_ANNOTATION = LayerAnnotations.PACKAGE + ".Train";
     static final String TRAIN = TRAIN_ANNOTATION;
-    static final List<String> OPTIMIZERS = List.of(LayerAnnotations.PACKAGE + ".Adam", LayerAnnotations.PACKAGE + ".Sgd");
-    static final List<String> SCHEDULES =
-            List.of(LayerAnnotations.PACKAGE + ".StepLr", LayerAnnotations.PACKAGE + ".CosineLr");
+    static final String SGD = LayerAnnotations.PACKAGE + ".Sgd";
+    static final String STEP_LR = LayerAnnotations.PACKAGE + ".StepLr";
+    static final List<String> OPTIMIZERS = List.of(LayerAnnotations.PACKAGE + ".Adam", SGD);
+    static final List<String> SCHEDULES = List.of(STEP_LR, LayerAnnotations.PACKAGE + ".CosineLr");
     static final String EARLY_STOPPING = LayerAnnotations.PACKAGE + ".EarlyStopping";
 
     /** Every annotation that only has a meaning next to {@code @Train}. */
@@ -62,12 +69,12 @@ public final class TrainParser {
         return Optional.of(new TrainModel(
                 source,
                 dataClass(source, report),
-                ((VariableElement) values.get(mirror, "loss").getValue()).getSimpleName().toString(),
+                values.getEnum(mirror, "loss", Loss.class),
                 values.getInt(mirror, "epochs"),
                 values.getInt(mirror, "batchSize"),
                 (Boolean) values.get(mirror, "shuffle").getValue(),
                 values.getInt(mirror, "seed"),
-                optimizers.isEmpty() ? TrainModel.OptimizerModel.defaultAdam() : optimizer(new Source(type, optimizers.get(0))),
+                optimizers.isEmpty() ? AdamModel.implicitDefault() : optimizer(new Source(type, optimizers.get(0))),
                 schedules.isEmpty() ? Optional.empty() : Optional.of(schedule(new Source(type, schedules.get(0)))),
                 find(type, EARLY_STOPPING).map(a -> earlyStopping(new Source(type, a)))));
     }
@@ -88,25 +95,21 @@ public final class TrainParser {
         return Optional.of((TypeElement) ((DeclaredType) type).asElement());
     }
 
-    private TrainModel.OptimizerModel optimizer(Source source) {
+    private OptimizerModel optimizer(Source source) {
         AnnotationMirror a = source.annotation();
-        String kind = a.getAnnotationType().asElement().getSimpleName().toString();
-        if (kind.equals("Sgd")) {
-            return new TrainModel.OptimizerModel(Optional.of(source), kind, values.getDouble(a, "lr"),
-                    values.getDouble(a, "momentum"), (Boolean) values.get(a, "nesterov").getValue(), 0, 0, 0,
-                    values.getDouble(a, "weightDecay"));
+        if (NetworkParser.qualifiedName(a).equals(SGD)) {
+            return new SgdModel(Optional.of(source), values.getDouble(a, "lr"), values.getDouble(a, "momentum"),
+                    (Boolean) values.get(a, "nesterov").getValue(), values.getDouble(a, "weightDecay"));
         }
-        return new TrainModel.OptimizerModel(Optional.of(source), kind, values.getDouble(a, "lr"), 0, false,
-                values.getDouble(a, "beta1"), values.getDouble(a, "beta2"), values.getDouble(a, "eps"),
-                values.getDouble(a, "weightDecay"));
+        return new AdamModel(Optional.of(source), values.getDouble(a, "lr"), values.getDouble(a, "beta1"),
+                values.getDouble(a, "beta2"), values.getDouble(a, "eps"), values.getDouble(a, "weightDecay"));
     }
 
-    private TrainModel.ScheduleModel schedule(Source source) {
+    private ScheduleModel schedule(Source source) {
         AnnotationMirror a = source.annotation();
-        String kind = a.getAnnotationType().asElement().getSimpleName().toString();
-        return kind.equals("StepLr")
-                ? new TrainModel.ScheduleModel(source, kind, values.getInt(a, "stepSize"), values.getDouble(a, "gamma"), 0, 0)
-                : new TrainModel.ScheduleModel(source, kind, 0, 0, values.getInt(a, "epochs"), values.getDouble(a, "minLr"));
+        return NetworkParser.qualifiedName(a).equals(STEP_LR)
+                ? new StepLrModel(source, values.getInt(a, "stepSize"), values.getDouble(a, "gamma"))
+                : new CosineLrModel(source, values.getInt(a, "epochs"), values.getDouble(a, "minLr"));
     }
 
     private TrainModel.EarlyStoppingModel earlyStopping(Source source) {

@@ -4,13 +4,18 @@ import dev.lamina.processor.diagnostics.Location;
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.model.ActivationModel;
+import dev.lamina.processor.model.AdamModel;
 import dev.lamina.processor.model.BatchNormModel;
+import dev.lamina.processor.model.CosineLrModel;
 import dev.lamina.processor.model.LayerModel;
+import dev.lamina.processor.model.OptimizerModel;
+import dev.lamina.processor.model.SgdModel;
 import dev.lamina.processor.model.Source;
 import dev.lamina.processor.model.StageModel;
+import dev.lamina.processor.model.StepLrModel;
 import dev.lamina.processor.model.TrainModel;
+import dev.lamina.spec.contract.TrainingMetric;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +31,6 @@ import javax.lang.model.util.Types;
 public final class TrainingValidator {
 
     private static final String DATA_SOURCE = "dev.lamina.runtime.data.DataSource";
-    private static final List<String> METRICS = List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy");
 
     private final Elements elements;
     private final Types types;
@@ -81,49 +85,49 @@ public final class TrainingValidator {
             outOfRange(report, trainSource, name, "Train", "batchSize", train.batchSize(),
                     "a minibatch holds at least 1 sample; the notebook uses 32");
         }
-        TrainModel.OptimizerModel optimizer = train.optimizer();
+        OptimizerModel optimizer = train.optimizer();
         optimizer.source().ifPresent(source -> {
-            String kind = optimizer.kind();
+            String kind = optimizer.annotationName();
             if (!(optimizer.lr() > 0) || Double.isInfinite(optimizer.lr())) {
                 outOfRange(report, source, name, kind, "lr", optimizer.lr(), "the learning rate must be positive");
             }
             if (!(optimizer.weightDecay() >= 0) || Double.isInfinite(optimizer.weightDecay())) {
                 outOfRange(report, source, name, kind, "weightDecay", optimizer.weightDecay(), "must be a finite number, 0 or more");
             }
-            if (kind.equals("Sgd")) {
-                if (!(optimizer.momentum() >= 0 && optimizer.momentum() < 1)) {
-                    outOfRange(report, source, name, kind, "momentum", optimizer.momentum(),
+            if (optimizer instanceof SgdModel sgd) {
+                if (!(sgd.momentum() >= 0 && sgd.momentum() < 1)) {
+                    outOfRange(report, source, name, kind, "momentum", sgd.momentum(),
                             "momentum must be in [0, 1), as in 0.9");
-                } else if (optimizer.nesterov() && optimizer.momentum() == 0) {
+                } else if (sgd.nesterov() && sgd.momentum() == 0) {
                     report.report(Problem.NESTEROV_WITHOUT_MOMENTUM, source.at("nesterov"), name);
                 }
-            } else {
+            } else if (optimizer instanceof AdamModel adam) {
                 for (String beta : List.of("beta1", "beta2")) {
-                    double value = beta.equals("beta1") ? optimizer.beta1() : optimizer.beta2();
+                    double value = beta.equals("beta1") ? adam.beta1() : adam.beta2();
                     if (!(value >= 0 && value < 1)) {
                         outOfRange(report, source, name, kind, beta, value, "betas must be in [0, 1)");
                     }
                 }
-                if (!(optimizer.eps() > 0) || Double.isInfinite(optimizer.eps())) {
-                    outOfRange(report, source, name, kind, "eps", optimizer.eps(), "must be a finite positive number (default 1e-8)");
+                if (!(adam.eps() > 0) || Double.isInfinite(adam.eps())) {
+                    outOfRange(report, source, name, kind, "eps", adam.eps(), "must be a finite positive number (default 1e-8)");
                 }
             }
         });
         train.schedule().ifPresent(schedule -> {
             Source source = schedule.source();
-            if (schedule.kind().equals("StepLr")) {
-                if (schedule.stepSize() < 1) {
-                    outOfRange(report, source, name, "StepLr", "stepSize", schedule.stepSize(), "at least 1 epoch");
+            if (schedule instanceof StepLrModel step) {
+                if (step.stepSize() < 1) {
+                    outOfRange(report, source, name, "StepLr", "stepSize", step.stepSize(), "at least 1 epoch");
                 }
-                if (!(schedule.gamma() > 0 && schedule.gamma() <= 1)) {
-                    outOfRange(report, source, name, "StepLr", "gamma", schedule.gamma(), "must be in (0, 1]");
+                if (!(step.gamma() > 0 && step.gamma() <= 1)) {
+                    outOfRange(report, source, name, "StepLr", "gamma", step.gamma(), "must be in (0, 1]");
                 }
-            } else {
-                if (source.isExplicit("epochs") && schedule.epochs() < 1) {
-                    outOfRange(report, source, name, "CosineLr", "epochs", schedule.epochs(), "at least 1 epoch");
+            } else if (schedule instanceof CosineLrModel cosine) {
+                if (source.isExplicit("epochs") && cosine.epochs() < 1) {
+                    outOfRange(report, source, name, "CosineLr", "epochs", cosine.epochs(), "at least 1 epoch");
                 }
-                if (!(schedule.minLr() >= 0) || Double.isInfinite(schedule.minLr())) {
-                    outOfRange(report, source, name, "CosineLr", "minLr", schedule.minLr(), "must be a finite number, 0 or more");
+                if (!(cosine.minLr() >= 0) || Double.isInfinite(cosine.minLr())) {
+                    outOfRange(report, source, name, "CosineLr", "minLr", cosine.minLr(), "must be a finite number, 0 or more");
                 }
             }
         });
@@ -150,10 +154,7 @@ public final class TrainingValidator {
 
     private static void checkEarlyStopping(TrainModel.EarlyStoppingModel stopping, TrainModel train, Report report,
             String name) {
-        List<String> metrics = new ArrayList<>(METRICS);
-        if (!train.isCrossEntropy()) {
-            metrics.add("test_roc_auc");
-        }
+        List<String> metrics = TrainingMetric.namesFor(!train.isCrossEntropy());
         if (!metrics.contains(stopping.monitor())) {
             String suggestion = suggest(stopping.monitor(), metrics).map(m -> " (did you mean \"" + m + "\"?)").orElse("");
             report.report(Problem.UNKNOWN_MONITOR, stopping.source().at("monitor"), name, stopping.monitor(),

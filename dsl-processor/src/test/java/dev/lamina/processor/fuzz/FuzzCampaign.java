@@ -12,6 +12,7 @@ import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.spec.StageSpec;
 import dev.lamina.runtime.train.TrainingConfig;
+import dev.lamina.spec.contract.NetworkIndexFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -451,7 +452,7 @@ final class FuzzCampaign {
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 getClass().getClassLoader())) {
-            String list = read(classes.resolve("META-INF/lamina/networks.list"));
+            String list = read(classes.resolve(NetworkIndexFiles.LIST));
             for (Run run : runs) {
                 try {
                     checkGenerated(run, compiled, loader, classes, list);
@@ -577,7 +578,7 @@ final class FuzzCampaign {
         if (list == null || !list.lines().toList().contains(qualified)) {
             fail(run, "the network list does not name the network", String.valueOf(list));
         }
-        Path entryFile = classes.resolve("META-INF/lamina/networks/" + qualified + ".properties");
+        Path entryFile = classes.resolve(NetworkIndexFiles.entryPath(qualified));
         if (!Files.exists(entryFile)) {
             fail(run, "no index entry", entryFile.toString());
             return;

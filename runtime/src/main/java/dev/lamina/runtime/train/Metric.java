@@ -1,45 +1,61 @@
 package dev.lamina.runtime.train;
 
-import java.util.Arrays;
+import dev.lamina.spec.contract.TrainingMetric;
+
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** The per-epoch metrics the trainer produces, by the names history.csv and early stopping use. */
+/**
+ * How the trainer reads each metric off an epoch's result. Which metrics exist, their names and which way
+ * is better come from the shared {@link TrainingMetric}, which the processor checks
+ * {@code @EarlyStopping(monitor)} against; one constant here per constant there, so a metric cannot be
+ * named by one side and unknown to the other.
+ */
 public enum Metric {
-    TRAIN_LOSS("train_loss", false, EpochResult::trainLoss),
-    TRAIN_ACCURACY("train_accuracy", true, EpochResult::trainAccuracy),
-    TEST_LOSS("test_loss", false, EpochResult::testLoss),
-    TEST_ACCURACY("test_accuracy", true, EpochResult::testAccuracy),
-    TEST_ROC_AUC("test_roc_auc", true, EpochResult::testRocAuc);
+    TRAIN_LOSS(TrainingMetric.TRAIN_LOSS, EpochResult::trainLoss),
+    TRAIN_ACCURACY(TrainingMetric.TRAIN_ACCURACY, EpochResult::trainAccuracy),
+    TEST_LOSS(TrainingMetric.TEST_LOSS, EpochResult::testLoss),
+    TEST_ACCURACY(TrainingMetric.TEST_ACCURACY, EpochResult::testAccuracy),
+    TEST_ROC_AUC(TrainingMetric.TEST_ROC_AUC, EpochResult::testRocAuc);
 
-    private final String metricName;
-    private final boolean higherIsBetter;
+    private final TrainingMetric identity;
     private final ToDoubleFunction<EpochResult> value;
 
-    Metric(String metricName, boolean higherIsBetter, ToDoubleFunction<EpochResult> value) {
-        this.metricName = metricName;
-        this.higherIsBetter = higherIsBetter;
+    Metric(TrainingMetric identity, ToDoubleFunction<EpochResult> value) {
+        this.identity = identity;
         this.value = value;
     }
 
+    /** The shared description of this metric. */
+    public TrainingMetric identity() {
+        return identity;
+    }
+
     public String metricName() {
-        return metricName;
+        return identity.metricName();
     }
 
     public boolean higherIsBetter() {
-        return higherIsBetter;
+        return identity.higherIsBetter();
     }
 
     public double of(EpochResult epoch) {
         return value.applyAsDouble(epoch);
     }
 
+    /** The runtime's side of a shared metric. */
+    public static Metric of(TrainingMetric identity) {
+        for (Metric metric : values()) {
+            if (metric.identity == identity) {
+                return metric;
+            }
+        }
+        throw new IllegalStateException("the trainer cannot compute " + identity.metricName());
+    }
+
     /** The metrics a network with this kind of output produces: ROC AUC only for binary outputs. */
     public static List<String> names(boolean binary) {
-        return Arrays.stream(values())
-                .filter(m -> binary || m != TEST_ROC_AUC)
-                .map(Metric::metricName)
-                .toList();
+        return TrainingMetric.namesFor(binary);
     }
 
     /**
@@ -48,12 +64,7 @@ public enum Metric {
      * @throws IllegalArgumentException listing the metrics that exist
      */
     public static Metric byName(String name, boolean binary) {
-        for (Metric metric : values()) {
-            if (metric.metricName.equals(name) && (binary || metric != TEST_ROC_AUC)) {
-                return metric;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown metric '" + name + "'; the trainer produces " + String.join(", ", names(binary)));
+        return TrainingMetric.byName(name, binary).map(Metric::of).orElseThrow(() -> new IllegalArgumentException(
+                "unknown metric '" + name + "'; the trainer produces " + String.join(", ", names(binary))));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lamina.runtime.data.DataFormatException;
 import dev.lamina.runtime.data.Dataset;
-import dev.lamina.runtime.data.TestFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ class SmilesDataTest {
 
     @Test
     void fingerprintsTheFirstTenRealSrMmpRows() throws IOException, SmilesException {
-        Path file = TestFiles.resource("sr-mmp_first10.tab");
+        Path file = ChemTestFiles.resource("sr-mmp_first10.tab");
 
         SmilesLoadResult result = tox21().load(file);
         Dataset data = result.dataset();
@@ -49,7 +48,7 @@ class SmilesDataTest {
             content.append("bad").append(i).append("\tC1CC\t0\r\n"); // an unclosed ring
             content.append("good").append(i).append("\tCCO\t1\r\n");
         }
-        Path file = TestFiles.text(dir, "mixed.tab", content.toString());
+        Path file = ChemTestFiles.text(dir, "mixed.tab", content.toString());
 
         SmilesLoadResult result = tox21().load(file);
 
@@ -71,7 +70,7 @@ class SmilesDataTest {
 
     @Test
     void failPolicyNamesFileLineAndSmiles() throws IOException {
-        Path file = TestFiles.text(dir, "bad.tab", "SMILES\tactivity\nCCO\t1\nXYZ\t0\n");
+        Path file = ChemTestFiles.text(dir, "bad.tab", "SMILES\tactivity\nCCO\t1\nXYZ\t0\n");
         DataFormatException error = assertThrows(DataFormatException.class,
                 () -> tox21().invalidSmiles(InvalidSmilesPolicy.FAIL).load(file));
         assertEquals(file + " line 3: invalid SMILES in column 'SMILES': 'XYZ': CDK cannot parse it: unexpected"
@@ -80,35 +79,35 @@ class SmilesDataTest {
 
     @Test
     void labelsMustBeZeroOrOneWhateverThePolicy() throws IOException {
-        Path two = TestFiles.text(dir, "two.tab", "SMILES\tactivity\nCCO\t1\nCCN\t2\n");
+        Path two = ChemTestFiles.text(dir, "two.tab", "SMILES\tactivity\nCCO\t1\nCCN\t2\n");
         assertEquals(two + " line 3: column 'activity' must be 0 or 1, found '2'",
                 assertThrows(DataFormatException.class, () -> tox21().load(two)).getMessage());
 
-        Path word = TestFiles.text(dir, "word.tab", "SMILES\tactivity\nXYZ\tactive\n");
+        Path word = ChemTestFiles.text(dir, "word.tab", "SMILES\tactivity\nXYZ\tactive\n");
         assertEquals(word + " line 2: column 'activity' must be 0 or 1: 'active' is not a number",
                 assertThrows(DataFormatException.class, () -> tox21().load(word)).getMessage());
     }
 
     @Test
     void missingColumnsAndUselessFilesAreErrors() throws IOException {
-        Path lowercase = TestFiles.text(dir, "lower.tab", "smiles\tactivity\nCCO\t1\n");
+        Path lowercase = ChemTestFiles.text(dir, "lower.tab", "smiles\tactivity\nCCO\t1\n");
         assertEquals(lowercase + " line 1: the header has no column 'SMILES' (did you mean 'smiles'? names are"
                 + " case-sensitive); its columns are [smiles, activity]",
                 assertThrows(DataFormatException.class, () -> tox21().load(lowercase)).getMessage());
 
-        Path allBad = TestFiles.text(dir, "all-bad.tab", "SMILES\tactivity\nXYZ\t1\n");
+        Path allBad = ChemTestFiles.text(dir, "all-bad.tab", "SMILES\tactivity\nXYZ\t1\n");
         assertEquals(allBad + ": none of its 1 SMILES could be used, e.g. " + allBad + " line 2: 'XYZ': CDK cannot"
                 + " parse it: unexpected character",
                 assertThrows(DataFormatException.class, () -> tox21().load(allBad)).getMessage());
 
-        Path headerOnly = TestFiles.text(dir, "header.tab", "SMILES\tactivity\n");
+        Path headerOnly = ChemTestFiles.text(dir, "header.tab", "SMILES\tactivity\n");
         assertEquals(headerOnly + ": has a header but no data rows",
                 assertThrows(DataFormatException.class, () -> tox21().load(headerOnly)).getMessage());
     }
 
     @Test
     void fingerprintSettingsReachTheSamples() throws IOException {
-        Path file = TestFiles.text(dir, "benzene.csv", "SMILES,activity\nc1ccccc1,1\n");
+        Path file = ChemTestFiles.text(dir, "benzene.csv", "SMILES,activity\nc1ccccc1,1\n");
         Dataset data = SmilesData.csv().smiles("SMILES").label("activity").fingerprint(EcfpClass.ECFP6, 512)
                 .load(file).dataset();
         assertArrayEquals(new long[] {512}, data.sampleShape());
