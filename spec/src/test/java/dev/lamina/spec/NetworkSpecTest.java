@@ -77,12 +77,15 @@ class NetworkSpecTest {
     }
 
     @Test
-    void namesMustBeJavaIdentifiersSoTheyCannotBreakGeneratedSource() {
+    void namesAreCheckedSoTheyCannotBreakOutOfGeneratedSourceOrFolders() {
         assertEquals("a stage name must be a Java identifier, was \"a\\u000db\"",
                 assertThrows(IllegalArgumentException.class,
                         () -> new StageSpec("a\rb", List.of(new ReLUSpec()))).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new NetworkSpec("import os", Shape.of(1),
-                List.of(new StageSpec("s", List.of(new ReLUSpec())))));
+        for (String name : List.of("x\nimport os", "..", "a  b", "")) {
+            assertThrows(IllegalArgumentException.class, () -> new NetworkSpec(name, Shape.of(1),
+                    List.of(new StageSpec("s", List.of(new ReLUSpec())))), name);
+        }
+        new NetworkSpec("My net v1.2", Shape.of(1), List.of(new StageSpec("s", List.of(new ReLUSpec()))));
         assertThrows(IllegalArgumentException.class, () -> new NetworkSpec("Net", Shape.of(1),
                 List.of(new StageSpec("s", List.of(new ReLUSpec())), new StageSpec("s", List.of(new ReLUSpec())))));
         assertThrows(IllegalArgumentException.class, () -> new NetworkSpec("Net", Shape.of(0), List.of()));
