@@ -52,7 +52,7 @@ final class ReportHtml {
 
     private String page() {
         StringBuilder html = new StringBuilder(32_768);
-        String name = data.networkName() == null ? "network" : data.networkName();
+        String name = data.metrics().network();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"Lamina\">\n")
@@ -443,7 +443,7 @@ final class ReportHtml {
     // ---------------------------------------------------------------- numbers
 
     private double metric(String key) {
-        Object value = data.metrics() == null ? null : data.metrics().get(key);
+        Object value = data.metrics().toJsonMap().get(key);
         if (value instanceof Number number) {
             return number.doubleValue();
         }
@@ -458,12 +458,12 @@ final class ReportHtml {
     }
 
     private Optional<String> text(String key) {
-        Object value = data.metrics() == null ? null : data.metrics().get(key);
+        Object value = data.metrics().toJsonMap().get(key);
         return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString());
     }
 
     private boolean flag(String key) {
-        Object value = data.metrics() == null ? null : data.metrics().get(key);
+        Object value = data.metrics().toJsonMap().get(key);
         return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(value.toString());
     }
 
