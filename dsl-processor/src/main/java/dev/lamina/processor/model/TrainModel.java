@@ -1,16 +1,21 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.processor.diagnostics.Location;
+
+import java.util.List;
 import java.util.Optional;
 
 import javax.lang.model.element.TypeElement;
 
 /**
  * A network's {@code @Train} and the annotations that go with it, as written. {@code data} is empty
- * when the network declares no data source.
+ * when the network declares no data source; {@code callbacks} holds the classes of {@code @Train(callbacks
+ * = ...)} in order.
  */
 public record TrainModel(
         Source source,
         Optional<TypeElement> data,
+        List<CallbackModel> callbacks,
         String loss,
         int epochs,
         int batchSize,
@@ -23,6 +28,9 @@ public record TrainModel(
     public boolean isCrossEntropy() {
         return loss.equals("CROSS_ENTROPY");
     }
+
+    /** One class of {@code @Train(callbacks = ...)}, and where it is written, for diagnostics. */
+    public record CallbackModel(TypeElement type, Location location) {}
 
     /** {@code @Adam} or {@code @Sgd}; {@code source} is empty for the implicit default Adam. */
     public record OptimizerModel(
