@@ -233,9 +233,9 @@ class RunReportTest {
         String html = read(directory.resolve("report.html"));
         assertTrue(html.contains("src=\"roc.png\""), "ROC chart on the page");
         assertTrue(html.contains("Test ROC AUC"), "AUC card and column");
-        assertTrue(html.contains(ReportHtml.fixed(data.rocCurve().get().area(), 4)), "AUC value");
+        assertTrue(html.contains(ReportFormat.fixed(data.rocCurve().get().area(), 4)), "AUC value");
         assertEquals(4, historyRows(html).size());
-        assertTrue(historyRows(html).get(0).contains(ReportHtml.fixed(auc(data), 4)), "AUC per epoch");
+        assertTrue(historyRows(html).get(0).contains(ReportFormat.fixed(auc(data), 4)), "AUC per epoch");
         assertTrue(historyRows(html).get(1).contains("0.8931"), "AUC per epoch");
         assertTrue(historyRows(html).get(0).contains("best"), "early stopping kept epoch 1");
         assertTrue(html.contains("stopped early"));
@@ -320,15 +320,36 @@ class RunReportTest {
         RunReport.write(directory, data);
         String html = read(directory.resolve("report.html"));
 
-        assertTrue(html.contains("<h1>Net&lt;T&gt; &amp; &quot;Co&quot;</h1>"));
-        assertTrue(html.contains("<title>Net&lt;T&gt; &amp; &quot;Co&quot;"));
+        // jte escapes what is special where the text stands: in element text <, > and &; quotes are plain text
+        // there, and escaped in attribute values.
+        assertTrue(html.contains("<h1>Net&lt;T&gt; &amp; \"Co\"</h1>"));
+        assertTrue(html.contains("<title>Net&lt;T&gt; &amp; \"Co\""));
         assertTrue(html.contains("Data &lt;file&gt;"));
-        assertTrue(html.contains("a&amp;b &quot;quoted&quot; &#39;single&#39; &lt;script&gt;alert(1)&lt;/script&gt;"));
-        assertTrue(html.contains("Network: &quot;&lt;Net&gt;&quot; &amp; more"));
+        assertTrue(html.contains("a&amp;b \"quoted\" 'single' &lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("Network: \"&lt;Net&gt;\" &amp; more"));
         assertTrue(html.contains("&lt;gpu&gt;"));
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("<Net>"));
         assertFalse(html.contains("<gpu>"));
+    }
+
+    @Test
+    void escapesScriptInTheNetworkAndStageNamesByDefault() throws IOException {
+        ReportData base = mnist();
+        String summary = MNIST_SUMMARY.replace("hidden1 ", "<script>").replace("\"MnistMlp\"", "\"<script>x</script>\"");
+        ReportData data = new ReportData(summary, Map.of("Stage", "<script>alert('stage')</script>"),
+                renamed(base.metrics(), "<script>alert(1)</script>", "cpu"), base.history(), base.confusionMatrix(),
+                Optional.empty());
+        RunReport.write(directory, data);
+        String html = read(directory.resolve("report.html"));
+
+        assertFalse(html.contains("<script"), "no script element");
+        assertTrue(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"), "network name as text");
+        assertTrue(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; \u00b7 Lamina run report</title>"));
+        assertTrue(html.contains(" &lt;script&gt;  Linear(784, 300)"), "stage name in the summary as text");
+        assertTrue(html.contains("Network: \"&lt;script&gt;x&lt;/script&gt;\""));
+        assertTrue(html.contains("<td>&lt;script&gt;alert('stage')&lt;/script&gt;</td>"), "setting as text");
+        assertSelfContained(html);
     }
 
     @Test
@@ -359,16 +380,15 @@ class RunReportTest {
 
     @Test
     void formats() {
-        assertEquals("1 min 05 s", ReportHtml.duration(65.2));
-        assertEquals("2 h 03 min", ReportHtml.duration(7390));
-        assertEquals("4.20 s", ReportHtml.duration(4.2));
-        assertEquals("12.6 GB", ReportHtml.megabytes(12_900));
-        assertEquals("1,536 MB", ReportHtml.megabytes(1536));
-        assertEquals("0.001", ReportHtml.learningRate(0.001));
-        assertEquals("1e-4", ReportHtml.learningRate(1e-4));
-        assertEquals("2.5e-5", ReportHtml.learningRate(2.5e-5));
-        assertEquals("\u2014", ReportHtml.fixed(Double.NaN, 4));
-        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", ReportHtml.escape("<a href=\"x\">&'"));
+        assertEquals("1 min 05 s", ReportFormat.duration(65.2));
+        assertEquals("2 h 03 min", ReportFormat.duration(7390));
+        assertEquals("4.20 s", ReportFormat.duration(4.2));
+        assertEquals("12.6 GB", ReportFormat.megabytes(12_900));
+        assertEquals("1,536 MB", ReportFormat.megabytes(1536));
+        assertEquals("0.001", ReportFormat.learningRate(0.001));
+        assertEquals("1e-4", ReportFormat.learningRate(1e-4));
+        assertEquals("2.5e-5", ReportFormat.learningRate(2.5e-5));
+        assertEquals("\u2014", ReportFormat.fixed(Double.NaN, 4));
     }
 
     // ------------------------------------------------------------------ helpers
