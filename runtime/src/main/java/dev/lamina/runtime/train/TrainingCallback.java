@@ -5,10 +5,13 @@ import java.util.Map;
 
 /**
  * Told about a training run as it happens, in the manner of Keras callbacks, Lightning callbacks and DJL's
- * {@code TrainingListener}. Every method does nothing by default; override the ones you need. The
- * trainer's own run files, console output, early stopping, checkpoint, report and PyTorch export are
- * callbacks too, and run before the callbacks of {@link TrainingConfig#callbacks()} at the start of an
- * epoch and, except for the checkpoint and the files written at the end, before them at its end.
+ * {@code TrainingListener}. Every method does nothing by default; override the ones you need.
+ *
+ * <p>The trainer's own work around the loop is callbacks too, and each method is called on every callback
+ * in one order: console output, best and last parameters, history.csv and early stopping first; then the
+ * callbacks of {@link TrainingConfig#callbacks()} in the order they were added, and those of {@link
+ * TrainingConfig#callbackClasses()}; then the checkpoint (so it saves every state after this epoch),
+ * metrics.json, the PyTorch export and the report (so it links the files written before it).
  *
  * <p>All methods run on the training thread, and what they do counts in the epoch's time. Epochs and
  * steps are 1-based. The per-step method gets only the step's index, so the trainer copies nothing from
@@ -47,7 +50,10 @@ public interface TrainingCallback {
      */
     default void onEpochEnd(EpochResult epoch) throws IOException {}
 
-    /** The last epoch has run (or the run was stopped); {@code outcome} holds what the run produced. */
+    /**
+     * The last epoch has run (or a callback stopped the run); {@code outcome} holds what the run produced.
+     * Not called when the run fails with an exception.
+     */
     default void onTrainEnd(TrainingOutcome outcome) throws IOException {}
 
     /** What a resumed run needs to continue as if it had not stopped; saved with every checkpoint. */

@@ -312,6 +312,37 @@ class TrainerTest {
     }
 
     @Test
+    void aCheckpointFromBeforeCallbacksStillResumesWithItsEarlyStoppingState(@TempDir Path output)
+            throws IOException {
+        // Any fall of the test loss below 10 is no improvement: from epoch 2 on every epoch is stale.
+        Architecture network = smallMlp("Legacy", 10, 0.0);
+        TrainTestData data = new TrainTestData(train.limit(100), test);
+        TrainingConfig config = config(output).epochs(1)
+                .earlyStopping(new EarlyStoppingSettings("test_loss", 2, 10.0, false)).build();
+        train(network, config, data).close();
+        // Rewrite the checkpoint as runs wrote it before callbacks: the tracking at the top level.
+        Path file = output.resolve("Legacy/checkpoint.safetensors");
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        Map<String, String> legacy = new LinkedHashMap<>();
+        contents.metadata().forEach((key, value) -> {
+            if (key.startsWith("callback/early_stopping/")) {
+                legacy.put(key.substring("callback/early_stopping/".length()), value);
+            } else if (!key.startsWith("callback/")) {
+                legacy.put(key, value);
+            }
+        });
+        assertEquals("1", legacy.get("best_epoch"));
+        SafeTensors.write(file, legacy, contents.tensors());
+
+        try (TrainingResult resumed = train(network, config.toBuilder().epochs(6).resume(true).build(), data)) {
+            // Epochs 2 and 3 are stale against epoch 1's best: the restored patience count stops the run there.
+            assertTrue(resumed.stoppedEarly());
+            assertEquals(3, resumed.history().size());
+            assertEquals(1, resumed.metrics().bestEpoch());
+        }
+    }
+
+    @Test
     void aResumedRunRepeatsAStraightRunExactly(@TempDir Path output) throws IOException {
         Architecture network = smallMlp("Resumable", 10, 0.2);
         TrainTestData data = new TrainTestData(train.limit(500), test);
