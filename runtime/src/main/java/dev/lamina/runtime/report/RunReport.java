@@ -37,10 +37,9 @@ public final class RunReport {
     private RunReport() {}
 
     /** Writes the report and its charts into {@code runDirectory}, replacing earlier ones. */
-    public static void write(Path runDirectory, ReportData data) throws IOException {
+    public static void write(Path runDirectory, ReportData report) throws IOException {
         Objects.requireNonNull(runDirectory, "runDirectory");
-        Objects.requireNonNull(data, "data");
-        ReportData report = data;
+        Objects.requireNonNull(report, "report");
         List<EpochResult> history = report.history();
         Files.createDirectories(runDirectory);
 
