@@ -34,7 +34,9 @@ final class ConsoleOutput implements TrainingCallback {
 
     @Override
     public void onStepEnd(int step) {
-        bar.step(context.runningLoss());
+        // A skipped first batch (one sample with BatchNorm) leaves no loss yet.
+        double loss = context.runningLoss();
+        bar.step(Double.isNaN(loss) ? 0 : loss);
     }
 
     @Override

@@ -141,19 +141,8 @@ public final class Trainer {
             ParameterFiles parameterFiles = new ParameterFiles(runDirectory, new MonitoredMetric(monitor, minDelta));
             Optional<EarlyStopping> earlyStopping = config.earlyStopping()
                     .map(settings -> new EarlyStopping(settings, monitor, runDirectory));
-            List<TrainingCallback> callbacks = new ArrayList<>();
-            callbacks.add(console);
-            callbacks.add(parameterFiles);
-            callbacks.add(new HistoryFile(runDirectory, history));
-            earlyStopping.ifPresent(callbacks::add);
-            callbacks.addAll(config.callbacks());
-            config.callbackClasses().forEach(type -> callbacks.add(CallbackClasses.instantiate(type)));
-            // The checkpoint saves every callback's state after all of them took in the epoch; the files
-            // written at the end follow the user's callbacks, and the report, which links them, comes last.
-            callbacks.add(new CheckpointFile(runDirectory, optimizer, callbacks));
-            callbacks.add(new MetricsFile(runDirectory));
-            callbacks.add(new PyTorchExportFile());
-            callbacks.add(new ReportFile());
+            List<TrainingCallback> callbacks = callbacks(console, parameterFiles, earlyStopping, runDirectory,
+                    optimizer, history);
 
             if (checkpoint.isPresent()) {
                 for (TrainingCallback callback : callbacks) {
@@ -195,6 +184,28 @@ public final class Trainer {
             return new TrainingResult(network, outcome.history(), outcome.metrics(), runDirectory.path(),
                     outcome.stoppedEarly());
         }
+    }
+
+    /**
+     * Every callback of the run in the order each is told (see {@link TrainingCallback}): the trainer's own
+     * first, then the user's; the checkpoint saves every state after all of them took in the epoch, and the
+     * report, which links the files written at the end, comes last.
+     */
+    private List<TrainingCallback> callbacks(ConsoleOutput console, ParameterFiles parameterFiles,
+            Optional<EarlyStopping> earlyStopping, RunDirectory runDirectory, Optimizer optimizer,
+            List<EpochResult> earlierEpochs) {
+        List<TrainingCallback> callbacks = new ArrayList<>();
+        callbacks.add(console);
+        callbacks.add(parameterFiles);
+        callbacks.add(new HistoryFile(runDirectory, earlierEpochs));
+        earlyStopping.ifPresent(callbacks::add);
+        callbacks.addAll(config.callbacks());
+        config.callbackClasses().forEach(type -> callbacks.add(CallbackClasses.instantiate(type)));
+        callbacks.add(new CheckpointFile(runDirectory, optimizer, callbacks));
+        callbacks.add(new MetricsFile(runDirectory));
+        callbacks.add(new PyTorchExportFile());
+        callbacks.add(new ReportFile());
+        return callbacks;
     }
 
     private EpochResult epoch(LaminaNetwork network, Engine engine, Optimizer optimizer, DeviceData trainData,
