@@ -3,8 +3,8 @@ package dev.lamina.benchmarks;
 import dev.lamina.runtime.data.TrainTestData;
 import dev.lamina.runtime.train.EpochResult;
 import dev.lamina.runtime.train.Trainer;
+import dev.lamina.runtime.train.TrainingCallback;
 import dev.lamina.runtime.train.TrainingConfig;
-import dev.lamina.runtime.train.TrainingListener;
 import dev.lamina.runtime.train.TrainingResult;
 
 import java.io.IOException;
@@ -45,8 +45,9 @@ final class HarnessRun {
                 .device("cpu")
                 .threads(threads)
                 .outputDirectory(outputDirectory)
+                .callback(new TimedLoops())
                 .build();
-        TrainingResult result = Trainer.train(configuration.network().job(), config, data, new TimedLoops());
+        TrainingResult result = Trainer.train(configuration.network().job(), config, data);
         if (result.history().size() < epochs) {
             result.close();
             throw new IllegalStateException(configuration + " stopped after " + result.history().size()
@@ -56,16 +57,16 @@ final class HarnessRun {
     }
 
     /** Under {@code benchmarks/profile.sh}, perf records the training loops after the warm-up epoch only. */
-    private static final class TimedLoops implements TrainingListener {
+    private static final class TimedLoops implements TrainingCallback {
         @Override
-        public void trainingLoopStarted(int epoch) {
+        public void onEpochBegin(int epoch) {
             if (epoch > 1) {
                 PerfControl.enable();
             }
         }
 
         @Override
-        public void trainingLoopFinished(int epoch) {
+        public void onTrainingLoopEnd(int epoch) {
             if (epoch > 1) {
                 PerfControl.disable();
             }

@@ -26,6 +26,15 @@ public @interface Train {
      */
     Class<?> data() default void.class;
 
+    /**
+     * Callbacks told about each run: classes implementing {@code dev.lamina.runtime.train.TrainingCallback},
+     * each public with a public constructor without parameters; every run creates new instances, after the
+     * trainer's own callbacks (console output, run files, early stopping). Default: none.
+     *
+     * <p>Keras equivalent: {@code model.fit(..., callbacks=[...])}.
+     */
+    Class<?>[] callbacks() default {};
+
     /** The loss. Default: cross-entropy over class logits. */
     Loss loss() default Loss.CROSS_ENTROPY;
 

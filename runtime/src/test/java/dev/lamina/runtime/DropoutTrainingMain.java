@@ -70,11 +70,11 @@ public final class DropoutTrainingMain {
                 .optimizer(new OptimizerSettings.Adam(1e-3, 0.9, 0.999, 1e-8, 0.0))
                 .outputDirectory(Path.of(args[0]))
                 .progressBar(false)
+                // The trainer's own lines would only clutter the one line the test reads.
+                .out(new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8))
                 .build();
         TrainingJob job = new TrainingJob("DropoutRepeat", architecture, "DropoutRepeat\n", config, Optional.empty());
         StringBuilder line = new StringBuilder(RESULT);
-        // The trainer's own lines would only clutter the one line the test reads.
-        System.setOut(new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8));
         try (TrainingResult result = Trainer.train(job, config, data())) {
             for (EpochResult epoch : result.history()) {
                 line.append(Long.toHexString(Double.doubleToRawLongBits(epoch.trainLoss()))).append(' ');

@@ -177,9 +177,18 @@ public enum Problem {
             "%s: @Train(data = %s.class) needs to be a public, non-abstract, top-level or static class with a"
                     + " public constructor without parameters that throws no checked exception, so the trainer can"
                     + " create it"),
+    CALLBACK_NOT_A_CALLBACK(
+            "lamina:train",
+            "%s: @Train(callbacks = %s.class) must implement dev.lamina.runtime.train.TrainingCallback, which the"
+                    + " trainer tells about the run"),
+    CALLBACK_NOT_INSTANTIABLE(
+            "lamina:train",
+            "%s: @Train(callbacks = %s.class) needs to be a public, non-abstract, top-level or static class with"
+                    + " a public constructor without parameters that throws no checked exception, so each run can"
+                    + " create it"),
     RUNTIME_MISSING(
             "lamina:train",
-            "%s: @Train(data = ...) needs Lamina's runtime on the class path: add the dependency"
+            "%s: @Train(%s = ...) needs Lamina's runtime on the class path: add the dependency"
                     + " dev.lamina:lamina-runtime"),
 
     /**

@@ -115,6 +115,12 @@ public final class TrainerGenerator {
         train.schedule().ifPresent(schedule -> code.add("\n.schedule($L)", schedule(schedule)));
         train.earlyStopping().ifPresent(stopping -> code.add("\n.earlyStopping(new $T($S, $L, $L, $L))", EARLY_STOPPING,
                 stopping.monitor(), stopping.patience(), stopping.minDelta(), stopping.restoreBest()));
+        if (!train.callbacks().isEmpty()) {
+            // Class literals, as for the data source: each run creates its own instances.
+            code.add("\n.callbacks($L)", train.callbacks().stream()
+                    .map(callback -> CodeBlock.of("$T.class", ClassName.get(callback.type())))
+                    .collect(CodeBlock.joining(", ")));
+        }
         return code.add("\n.build()$<$<").build();
     }
 

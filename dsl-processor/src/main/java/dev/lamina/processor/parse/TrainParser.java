@@ -1,6 +1,7 @@
 package dev.lamina.processor.parse;
 
 import dev.lamina.dsl.Loss;
+import dev.lamina.processor.diagnostics.Location;
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
 import dev.lamina.processor.model.AdamModel;
@@ -12,10 +13,12 @@ import dev.lamina.processor.model.Source;
 import dev.lamina.processor.model.StepLrModel;
 import dev.lamina.processor.model.TrainModel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -69,6 +72,7 @@ public final class TrainParser {
         return Optional.of(new TrainModel(
                 source,
                 dataClass(source, report),
+                callbacks(source, report),
                 values.getEnum(mirror, "loss", Loss.class),
                 values.getInt(mirror, "epochs"),
                 values.getInt(mirror, "batchSize"),
@@ -93,6 +97,30 @@ public final class TrainParser {
             return Optional.empty();
         }
         return Optional.of((TypeElement) ((DeclaredType) type).asElement());
+    }
+
+    /** The classes of {@code callbacks}; a type that is no class is reported and left out. */
+    private List<TrainModel.CallbackModel> callbacks(Source train, Report report) {
+        Object value = values.get(train.annotation(), "callbacks").getValue();
+        if (!(value instanceof List<?> elements)) {
+            throw new UnresolvedValueException("Train", "callbacks", value);
+        }
+        List<TrainModel.CallbackModel> callbacks = new ArrayList<>();
+        for (Object element : elements) {
+            AnnotationValue annotationValue = (AnnotationValue) element;
+            Location at = new Location(train.element(), train.annotation(), annotationValue);
+            Object type = annotationValue.getValue();
+            if (!(type instanceof TypeMirror mirror) || mirror.getKind() == TypeKind.ERROR) {
+                throw new UnresolvedValueException("Train", "callbacks", type);
+            }
+            if (mirror.getKind() != TypeKind.DECLARED) {
+                // int.class, String[].class: a type, but not a class the trainer could create.
+                report.report(Problem.CALLBACK_NOT_A_CALLBACK, at, train.element().getSimpleName(), mirror);
+                continue;
+            }
+            callbacks.add(new TrainModel.CallbackModel((TypeElement) ((DeclaredType) mirror).asElement(), at));
+        }
+        return List.copyOf(callbacks);
     }
 
     private OptimizerModel optimizer(Source source) {

@@ -27,10 +27,15 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Step 3, for training: the loss against the output layer, hyper-parameter ranges, and the data source. */
+/**
+ * Step 3, for training: the loss against the output layer, hyper-parameter ranges, the data source and the
+ * callbacks.
+ */
 public final class TrainingValidator {
 
     private static final String DATA_SOURCE = "dev.lamina.runtime.data.DataSource";
+    /** By name: the processor never depends on the runtime. */
+    private static final String TRAINING_CALLBACK = "dev.lamina.runtime.train.TrainingCallback";
 
     private final Elements elements;
     private final Types types;
@@ -47,6 +52,7 @@ public final class TrainingValidator {
         checkBatchNorm(network, train, report, name);
         train.earlyStopping().ifPresent(e -> checkEarlyStopping(e, train, report, name));
         train.data().ifPresent(data -> checkData(data, train.source(), report, name));
+        checkCallbacks(train, report, name);
     }
 
     private void checkLoss(InferredNetwork network, TrainModel train, Report report, String name) {
@@ -185,7 +191,7 @@ public final class TrainingValidator {
         TypeElement dataSource = elements.getTypeElement(DATA_SOURCE);
         Location at = train.at("data");
         if (dataSource == null) {
-            report.report(Problem.RUNTIME_MISSING, at, name);
+            report.report(Problem.RUNTIME_MISSING, at, name, "data");
             return;
         }
         TypeMirror sourceType = types.erasure(dataSource.asType());
@@ -193,16 +199,40 @@ public final class TrainingValidator {
             report.report(Problem.DATA_NOT_A_DATA_SOURCE, at, name, data.getSimpleName());
             return;
         }
-        Set<Modifier> modifiers = data.getModifiers();
-        boolean constructible = modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.ABSTRACT)
-                && data.getKind().isClass()
-                && (data.getNestingKind() == javax.lang.model.element.NestingKind.TOP_LEVEL
-                        || modifiers.contains(Modifier.STATIC))
-                && ElementFilter.constructorsIn(data.getEnclosedElements()).stream()
-                        .anyMatch(this::isPublicNoArgument);
-        if (!constructible) {
+        if (!isConstructible(data)) {
             report.report(Problem.DATA_NOT_INSTANTIABLE, at, name, data.getSimpleName());
         }
+    }
+
+    private void checkCallbacks(TrainModel train, Report report, String name) {
+        if (train.callbacks().isEmpty()) {
+            return;
+        }
+        TypeElement callback = elements.getTypeElement(TRAINING_CALLBACK);
+        if (callback == null) {
+            report.report(Problem.RUNTIME_MISSING, train.source().at("callbacks"), name, "callbacks");
+            return;
+        }
+        TypeMirror callbackType = types.erasure(callback.asType());
+        for (TrainModel.CallbackModel model : train.callbacks()) {
+            TypeElement type = model.type();
+            if (!types.isAssignable(types.erasure(type.asType()), callbackType)) {
+                report.report(Problem.CALLBACK_NOT_A_CALLBACK, model.location(), name, type.getSimpleName());
+            } else if (!isConstructible(type)) {
+                report.report(Problem.CALLBACK_NOT_INSTANTIABLE, model.location(), name, type.getSimpleName());
+            }
+        }
+    }
+
+    /** Whether generated code can create the class with {@code new} through reflection, as the runtime does. */
+    private boolean isConstructible(TypeElement type) {
+        Set<Modifier> modifiers = type.getModifiers();
+        return modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.ABSTRACT)
+                && type.getKind().isClass()
+                && (type.getNestingKind() == javax.lang.model.element.NestingKind.TOP_LEVEL
+                        || modifiers.contains(Modifier.STATIC))
+                && ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                        .anyMatch(this::isPublicNoArgument);
     }
 
     private boolean isPublicNoArgument(ExecutableElement constructor) {

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The run report: {@code report.html}, a static Keras/TensorBoard-style summary of a training run, with
@@ -39,10 +37,9 @@ public final class RunReport {
     private RunReport() {}
 
     /** Writes the report and its charts into {@code runDirectory}, replacing earlier ones. */
-    public static void write(Path runDirectory, ReportData data) throws IOException {
+    public static void write(Path runDirectory, ReportData report) throws IOException {
         Objects.requireNonNull(runDirectory, "runDirectory");
-        Objects.requireNonNull(data, "data");
-        ReportData report = normalized(data);
+        Objects.requireNonNull(report, "report");
         List<EpochResult> history = report.history();
         Files.createDirectories(runDirectory);
 
@@ -64,17 +61,5 @@ public final class RunReport {
         }
         byte[] page = ReportHtml.render(report, present).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(runDirectory.resolve(HTML), out -> out.write(page));
-    }
-
-    /** The same data with empty values where the caller passed null. */
-    private static ReportData normalized(ReportData data) {
-        return new ReportData(
-                data.networkName() == null ? "network" : data.networkName(),
-                data.summary() == null ? "" : data.summary(),
-                data.settings() == null ? Map.of() : data.settings(),
-                data.metrics() == null ? Map.of() : data.metrics(),
-                data.history() == null ? List.of() : data.history(),
-                data.confusionMatrix() == null ? Optional.empty() : data.confusionMatrix(),
-                data.rocCurve() == null ? Optional.empty() : data.rocCurve());
     }
 }

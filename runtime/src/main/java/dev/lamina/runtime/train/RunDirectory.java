@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The folder a run writes: {@code best.safetensors} and {@code last.safetensors} (parameters),
- * {@code checkpoint.safetensors} (parameters, optimizer state and progress, to resume), {@code
+ * {@code checkpoint.safetensors} (parameters, optimizer state, progress and callback states, to resume), {@code
  * history.csv}, {@code metrics.json} and {@code summary.txt}. Every file is written atomically.
  */
 final class RunDirectory {
@@ -31,6 +31,10 @@ final class RunDirectory {
     static final String SUMMARY = "summary.txt";
 
     private static final String OPTIMIZER_PREFIX = "optimizer/";
+    private static final String COMPLETED_EPOCHS = "completed_epochs";
+    private static final String OPTIMIZER_STEPS = "optimizer_steps";
+    /** Metadata keys {@code callback/<stateKey>/<key>} hold the callbacks' states. */
+    private static final String CALLBACK_PREFIX = "callback/";
 
     private final Path path;
 
@@ -89,10 +93,19 @@ final class RunDirectory {
         network.save(file(name));
     }
 
-    /** Progress a resumed run continues from. */
-    record Progress(int completedEpochs, long optimizerSteps, double bestValue, int bestEpoch, int staleEpochs) {}
+    /**
+     * Where a resumed run continues from: the epochs and optimizer steps done, and each callback's state by
+     * its {@link TrainingCallback#stateKey()}.
+     */
+    record Checkpoint(int completedEpochs, long optimizerSteps, Map<String, Map<String, String>> callbackStates) {
 
-    void writeCheckpoint(LaminaNetwork network, Optimizer optimizer, Progress progress) throws IOException {
+        /** The state saved for {@code key}, or an empty map. */
+        Map<String, String> stateOf(String key) {
+            return callbackStates.getOrDefault(key, Map.of());
+        }
+    }
+
+    void writeCheckpoint(LaminaNetwork network, Optimizer optimizer, Checkpoint checkpoint) throws IOException {
         Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>(network.parameterTensors());
         for (Map.Entry<String, NDArray> state : optimizer.state().entrySet()) {
             NDArray array = state.getValue();
@@ -100,20 +113,20 @@ final class RunDirectory {
                     new SafeTensors.Tensor(array.getShape().getShape(), array.toFloatArray()));
         }
         Map<String, String> metadata = new LinkedHashMap<>(network.fileMetadata());
-        metadata.put("completed_epochs", Integer.toString(progress.completedEpochs()));
-        metadata.put("optimizer_steps", Long.toString(progress.optimizerSteps()));
-        metadata.put("best_value", Double.toString(progress.bestValue()));
-        metadata.put("best_epoch", Integer.toString(progress.bestEpoch()));
-        metadata.put("stale_epochs", Integer.toString(progress.staleEpochs()));
+        metadata.put(COMPLETED_EPOCHS, Integer.toString(checkpoint.completedEpochs()));
+        metadata.put(OPTIMIZER_STEPS, Long.toString(checkpoint.optimizerSteps()));
+        checkpoint.callbackStates().forEach((callback, state) -> state.forEach(
+                (key, value) -> metadata.put(CALLBACK_PREFIX + callback + "/" + key, value)));
         SafeTensors.write(file(CHECKPOINT), metadata, tensors);
     }
 
     /**
-     * Restores parameters and optimizer state from the checkpoint.
+     * Restores parameters and optimizer state from the checkpoint, and reads the progress and callback
+     * states for the trainer to hand out.
      *
      * @throws TrainingException if there is no checkpoint to resume from
      */
-    Progress restoreCheckpoint(LaminaNetwork network, Optimizer optimizer) throws IOException {
+    Checkpoint restoreCheckpoint(LaminaNetwork network, Optimizer optimizer) throws IOException {
         Path checkpoint = file(CHECKPOINT);
         if (!Files.isRegularFile(checkpoint)) {
             throw new TrainingException("cannot resume: there is no checkpoint " + checkpoint.toAbsolutePath()
@@ -131,19 +144,42 @@ final class RunDirectory {
         });
         network.restore(checkpoint, contents.metadata(), parameters);
         Map<String, String> meta = contents.metadata();
-        Progress progress = new Progress(
-                Integer.parseInt(meta.get("completed_epochs")),
-                Long.parseLong(meta.get("optimizer_steps")),
-                Double.parseDouble(meta.get("best_value")),
-                Integer.parseInt(meta.get("best_epoch")),
-                Integer.parseInt(meta.get("stale_epochs")));
-        optimizer.restore(state, progress.optimizerSteps());
-        return progress;
+        Checkpoint restored = new Checkpoint(
+                Integer.parseInt(meta.get(COMPLETED_EPOCHS)),
+                Long.parseLong(meta.get(OPTIMIZER_STEPS)),
+                callbackStates(meta));
+        optimizer.restore(state, restored.optimizerSteps());
+        return restored;
     }
 
-    void writeMetrics(Map<String, Object> metrics) throws IOException {
+    private static Map<String, Map<String, String>> callbackStates(Map<String, String> metadata) {
+        Map<String, Map<String, String>> states = new LinkedHashMap<>();
+        metadata.forEach((name, value) -> {
+            if (name.startsWith(CALLBACK_PREFIX)) {
+                String rest = name.substring(CALLBACK_PREFIX.length());
+                int slash = rest.lastIndexOf('/');
+                if (slash > 0) {
+                    states.computeIfAbsent(rest.substring(0, slash), k -> new LinkedHashMap<>())
+                            .put(rest.substring(slash + 1), value);
+                }
+            }
+        });
+        // Checkpoints from before callbacks kept the best epoch's tracking at the top level; the best
+        // parameters and early stopping both tracked it, with the same monitor.
+        if (states.isEmpty() && metadata.containsKey("best_value")) {
+            Map<String, String> legacy = new LinkedHashMap<>();
+            for (String key : new String[] {"best_value", "best_epoch", "stale_epochs"}) {
+                legacy.put(key, metadata.get(key));
+            }
+            states.put("best_parameters", legacy);
+            states.put("early_stopping", legacy);
+        }
+        return states;
+    }
+
+    void writeMetrics(RunMetrics metrics) throws IOException {
         byte[] bytes = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
-                .toJson(metrics).getBytes(StandardCharsets.UTF_8);
+                .toJson(metrics.toJsonMap()).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file(METRICS), out -> out.write(bytes));
     }
 }

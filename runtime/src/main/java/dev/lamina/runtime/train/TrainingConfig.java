@@ -2,7 +2,11 @@ package dev.lamina.runtime.train;
 
 import dev.lamina.dsl.Loss;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,6 +16,11 @@ import java.util.Optional;
  * @param threads intra-op threads, or 0 for Lamina's default (half the cores)
  * @param limit use only the first {@code limit} training samples, or 0 for all: a quick run
  * @param outputDirectory where run folders go; each run writes to {@code <outputDirectory>/<network>/}
+ * @param out where the run prints its summary, epoch lines and messages; standard output by default
+ * @param callbacks the user's callbacks, told about the run after the trainer's own (see {@link
+ *     TrainingCallback})
+ * @param callbackClasses callbacks each run creates anew with their public constructor without
+ *     parameters, after {@code callbacks}: what {@code @Train(callbacks = ...)} declares
  */
 public record TrainingConfig(
         int epochs,
@@ -27,7 +36,16 @@ public record TrainingConfig(
         int limit,
         Path outputDirectory,
         boolean resume,
-        boolean progressBar) {
+        boolean progressBar,
+        PrintStream out,
+        List<TrainingCallback> callbacks,
+        List<Class<? extends TrainingCallback>> callbackClasses) {
+
+    public TrainingConfig {
+        Objects.requireNonNull(out, "out");
+        callbacks = List.copyOf(callbacks);
+        callbackClasses = List.copyOf(callbackClasses);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -49,6 +67,9 @@ public record TrainingConfig(
         builder.outputDirectory = outputDirectory;
         builder.resume = resume;
         builder.progressBar = progressBar;
+        builder.out = out;
+        builder.callbacks.addAll(callbacks);
+        builder.callbackClasses.addAll(callbackClasses);
         return builder;
     }
 
@@ -84,6 +105,9 @@ public record TrainingConfig(
         private Path outputDirectory = Path.of("target", "lamina");
         private boolean resume;
         private boolean progressBar = true;
+        private PrintStream out = System.out;
+        private final List<TrainingCallback> callbacks = new ArrayList<>();
+        private final List<Class<? extends TrainingCallback>> callbackClasses = new ArrayList<>();
 
         private Builder() {}
 
@@ -164,9 +188,36 @@ public record TrainingConfig(
             return this;
         }
 
+        /** Where the run prints; tests and tools pass their own stream instead of replacing System.out. */
+        public Builder out(PrintStream value) {
+            out = Objects.requireNonNull(value, "out");
+            return this;
+        }
+
+        /** Adds a callback, told about the run after the trainer's own and the ones added before it. */
+        public Builder callback(TrainingCallback value) {
+            callbacks.add(Objects.requireNonNull(value, "callback"));
+            return this;
+        }
+
+        /**
+         * Adds callback classes: each run creates a new instance of each with its public constructor without
+         * parameters, so no state leaks from one run into the next. This is how {@code @Train(callbacks =
+         * ...)} reaches the run.
+         *
+         * @throws IllegalArgumentException naming a class that does not implement {@link TrainingCallback}
+         */
+        public Builder callbacks(Class<?>... classes) {
+            for (Class<?> type : classes) {
+                callbackClasses.add(CallbackClasses.asCallbackClass(type));
+            }
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, shuffle, seed, loss, optimizer, schedule,
-                    Optional.ofNullable(earlyStopping), device, threads, limit, outputDirectory, resume, progressBar);
+                    Optional.ofNullable(earlyStopping), device, threads, limit, outputDirectory, resume, progressBar,
+                    out, callbacks, callbackClasses);
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.lamina.runtime.LaminaNetwork;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a run produced: the trained network (still open; close the result to free it), one {@link
@@ -13,7 +12,7 @@ import java.util.Map;
 public record TrainingResult(
         LaminaNetwork network,
         List<EpochResult> history,
-        Map<String, Object> metrics,
+        RunMetrics metrics,
         Path runDirectory,
         boolean stoppedEarly) implements AutoCloseable {
 

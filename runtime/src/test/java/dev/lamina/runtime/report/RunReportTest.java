@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.train.EpochResult;
+import dev.lamina.runtime.train.RunMetrics;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,28 +88,11 @@ class RunReportTest {
                 new EpochResult(1, 0.2731, 0.9607, 0.1205, 0.9632, Double.NaN, 0.01, 6.21, 842.4),
                 new EpochResult(2, 0.1142, 0.9771, 0.0874, 0.9731, Double.NaN, 0.01, 5.87, 861.0),
                 new EpochResult(3, 0.0786, 0.9843, 0.0688, 0.9794, Double.NaN, 0.01, 5.93, 864.7));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("network", "MnistMlp");
-        metrics.put("epochs", 3);
-        metrics.put("batch_size", 64);
-        metrics.put("train_samples", 60000);
-        metrics.put("test_samples", 10000);
-        metrics.put("train_seconds", 18.214);
-        metrics.put("samples_per_second", 10142.055);
-        metrics.put("final_train_loss", 0.0786);
-        metrics.put("final_train_accuracy", 0.9843);
-        metrics.put("test_loss", 0.0688);
-        metrics.put("test_accuracy", 0.9794);
-        metrics.put("best_epoch", 3);
-        metrics.put("stopped_early", false);
-        metrics.put("peak_rss_mb", 871.2);
-        metrics.put("device", "cpu");
-        metrics.put("threads", 2);
-        metrics.put("seed", 42);
-        metrics.put("optimizer", "SGD(lr=0.01, momentum=0.9)");
-        metrics.put("loss", "CROSS_ENTROPY");
-        return new ReportData("MnistMlp", MNIST_SUMMARY, settings, metrics, history,
-                Optional.of(MNIST_CONFUSION), Optional.empty());
+        RunMetrics metrics = new RunMetrics("MnistMlp", 3, 64, 60000, 18.214, 10142.055, 0.0786, 0.9843,
+                Optional.of(new RunMetrics.TestMetrics(10000, 0.0688, 0.9794, OptionalDouble.empty())), 3, false, 871.2,
+                "cpu", 2, 42, "SGD(lr=0.01, momentum=0.9)", Loss.CROSS_ENTROPY);
+        return new ReportData(MNIST_SUMMARY, settings, metrics, history, Optional.of(MNIST_CONFUSION),
+                Optional.empty());
     }
 
     static ReportData tox21() {
@@ -129,25 +115,9 @@ class RunReportTest {
                 new EpochResult(2, 0.2984, 0.9152, 0.3811, 0.8711, 0.8931, 0.001, 2.12, 633.5),
                 new EpochResult(3, 0.2113, 0.9420, 0.4105, 0.8653, 0.8812, 0.001, 2.09, 634.1),
                 new EpochResult(4, 0.1517, 0.9634, 0.4663, 0.8598, 0.8724, 0.001, 2.15, 634.8));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("network", "Tox21SrMmp");
-        metrics.put("epochs", 4);
-        metrics.put("batch_size", 32);
-        metrics.put("train_samples", 4648);
-        metrics.put("test_samples", 1162);
-        metrics.put("train_seconds", 8.79);
-        metrics.put("samples_per_second", 2115.4);
-        metrics.put("final_train_loss", 0.1517);
-        metrics.put("final_train_accuracy", 0.9634);
-        metrics.put("test_loss", 0.3702);
-        metrics.put("test_accuracy", 0.8762);
-        metrics.put("test_roc_auc", roc.area());
-        metrics.put("best_epoch", 1);
-        metrics.put("stopped_early", true);
-        metrics.put("peak_rss_mb", 640.3);
-        metrics.put("device", "cpu");
-        metrics.put("threads", 2);
-        metrics.put("loss", "BCE_WITH_LOGITS");
+        RunMetrics metrics = new RunMetrics("Tox21SrMmp", 4, 32, 4648, 8.79, 2115.4, 0.1517, 0.9634,
+                Optional.of(new RunMetrics.TestMetrics(1162, 0.3702, 0.8762, OptionalDouble.of(roc.area()))), 1, true,
+                640.3, "cpu", 2, 1234, "Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-08)", Loss.BCE_WITH_LOGITS);
         String summary = """
                 Network: "Tox21SrMmp"
                 ______________________________________________________________________________
@@ -163,7 +133,7 @@ class RunReportTest {
                  FLOPs per sample (eval forward): 2,098,176
                 ______________________________________________________________________________
                 """;
-        return new ReportData("Tox21SrMmp", summary, settings, metrics, history, Optional.empty(), Optional.of(roc));
+        return new ReportData(summary, settings, metrics, history, Optional.empty(), Optional.of(roc));
     }
 
     /** A ROC curve of seeded binormal scores: negatives N(0, 1), positives N(separation, 1). */
@@ -263,9 +233,9 @@ class RunReportTest {
         String html = read(directory.resolve("report.html"));
         assertTrue(html.contains("src=\"roc.png\""), "ROC chart on the page");
         assertTrue(html.contains("Test ROC AUC"), "AUC card and column");
-        assertTrue(html.contains(ReportHtml.fixed(data.rocCurve().get().area(), 4)), "AUC value");
+        assertTrue(html.contains(ReportFormat.fixed(data.rocCurve().get().area(), 4)), "AUC value");
         assertEquals(4, historyRows(html).size());
-        assertTrue(historyRows(html).get(0).contains(ReportHtml.fixed(auc(data), 4)), "AUC per epoch");
+        assertTrue(historyRows(html).get(0).contains(ReportFormat.fixed(auc(data), 4)), "AUC per epoch");
         assertTrue(historyRows(html).get(1).contains("0.8931"), "AUC per epoch");
         assertTrue(historyRows(html).get(0).contains("best"), "early stopping kept epoch 1");
         assertTrue(html.contains("stopped early"));
@@ -281,12 +251,8 @@ class RunReportTest {
                 new EpochResult(1, 0.6, 0.71, Double.NaN, Double.NaN, Double.NaN, 0.1, 1.5, 300),
                 new EpochResult(2, 0.4, 0.83, Double.NaN, Double.NaN, Double.NaN, 0.05, 1.4, 310),
                 new EpochResult(3, 0.3, 0.88, Double.NaN, Double.NaN, Double.NaN, 0.025, 1.4, 312));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("final_train_loss", 0.3);
-        metrics.put("final_train_accuracy", 0.88);
-        metrics.put("test_samples", 0);
-        ReportData data = new ReportData("Iris", "Network: \"Iris\"\n", Map.of("Epochs", "3"), metrics, history,
-                Optional.empty(), Optional.empty());
+        ReportData data = new ReportData("Network: \"Iris\"\n", Map.of("Epochs", "3"),
+                metrics("Iris", history, Optional.empty(), 0), history, Optional.empty(), Optional.empty());
         RunReport.write(directory, data);
         keep("no-test", data);
 
@@ -306,7 +272,8 @@ class RunReportTest {
     void oneEpochHistory() throws IOException {
         List<EpochResult> history = List.of(
                 new EpochResult(1, 0.35, 0.9, 0.3, 0.91, Double.NaN, 0.01, 3.2, 500));
-        ReportData data = new ReportData("One", "", Map.of(), Map.of(), history,
+        ReportData data = new ReportData("", Map.of(), metrics("One", history, Optional.of(
+                new RunMetrics.TestMetrics(10, 0.3, 0.91, OptionalDouble.empty())), 0), history,
                 Optional.of(new int[][] {{5, 1}, {0, 4}}), Optional.empty());
         RunReport.write(directory, data);
         keep("one-epoch", data);
@@ -328,14 +295,12 @@ class RunReportTest {
                     1.8 * Math.exp(-3.5 * t) + 0.12 + 0.1 * t * t, 0.53 + 0.38 * (1 - Math.exp(-5 * t)), Double.NaN,
                     lr, 1.1 + 0.05 * Math.sin(epoch), 400 + 3 * Math.sqrt(epoch)));
         }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("train_samples", 45000);
-        metrics.put("test_samples", 5000);
-        metrics.put("train_seconds", 67.5);
-        metrics.put("samples_per_second", 40000.0);
-        metrics.put("best_epoch", 41);
-        ReportData data = new ReportData("Cifar10Mlp", "Network: \"Cifar10Mlp\"\n", Map.of("Epochs", "60"),
-                metrics, history, Optional.empty(), Optional.empty());
+        EpochResult last = history.get(59);
+        RunMetrics metrics = new RunMetrics("Cifar10Mlp", 60, 128, 45000, 67.5, 40000.0, last.trainLoss(),
+                last.trainAccuracy(), Optional.of(new RunMetrics.TestMetrics(5000, last.testLoss(), last.testAccuracy(),
+                        OptionalDouble.empty())), 41, false, 420, "cpu", 2, 42, "Adam(lr=0.001)", Loss.CROSS_ENTROPY);
+        ReportData data = new ReportData("Network: \"Cifar10Mlp\"\n", Map.of("Epochs", "60"), metrics, history,
+                Optional.empty(), Optional.empty());
         RunReport.write(directory, data);
         keep("long", data);
         assertImage(directory.resolve("loss.png"), 1600, 900);
@@ -349,20 +314,42 @@ class RunReportTest {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("Data <file>", "a&b \"quoted\" 'single' <script>alert(1)</script>");
         ReportData base = mnist();
-        ReportData data = new ReportData("Net<T> & \"Co\"", "Network: \"<Net>\" & more\n", settings,
-                Map.of("device", "<gpu>"), base.history(), base.confusionMatrix(), Optional.empty());
+        ReportData data = new ReportData("Network: \"<Net>\" & more\n", settings,
+                renamed(base.metrics(), "Net<T> & \"Co\"", "<gpu>"), base.history(), base.confusionMatrix(),
+                Optional.empty());
         RunReport.write(directory, data);
         String html = read(directory.resolve("report.html"));
 
-        assertTrue(html.contains("<h1>Net&lt;T&gt; &amp; &quot;Co&quot;</h1>"));
-        assertTrue(html.contains("<title>Net&lt;T&gt; &amp; &quot;Co&quot;"));
+        // jte escapes what is special where the text stands: in element text <, > and &; quotes are plain text
+        // there, and escaped in attribute values.
+        assertTrue(html.contains("<h1>Net&lt;T&gt; &amp; \"Co\"</h1>"));
+        assertTrue(html.contains("<title>Net&lt;T&gt; &amp; \"Co\""));
         assertTrue(html.contains("Data &lt;file&gt;"));
-        assertTrue(html.contains("a&amp;b &quot;quoted&quot; &#39;single&#39; &lt;script&gt;alert(1)&lt;/script&gt;"));
-        assertTrue(html.contains("Network: &quot;&lt;Net&gt;&quot; &amp; more"));
+        assertTrue(html.contains("a&amp;b \"quoted\" 'single' &lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("Network: \"&lt;Net&gt;\" &amp; more"));
         assertTrue(html.contains("&lt;gpu&gt;"));
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("<Net>"));
         assertFalse(html.contains("<gpu>"));
+    }
+
+    @Test
+    void escapesScriptInTheNetworkAndStageNamesByDefault() throws IOException {
+        ReportData base = mnist();
+        String summary = MNIST_SUMMARY.replace("hidden1 ", "<script>").replace("\"MnistMlp\"", "\"<script>x</script>\"");
+        ReportData data = new ReportData(summary, Map.of("Stage", "<script>alert('stage')</script>"),
+                renamed(base.metrics(), "<script>alert(1)</script>", "cpu"), base.history(), base.confusionMatrix(),
+                Optional.empty());
+        RunReport.write(directory, data);
+        String html = read(directory.resolve("report.html"));
+
+        assertFalse(html.contains("<script"), "no script element");
+        assertTrue(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"), "network name as text");
+        assertTrue(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; \u00b7 Lamina run report</title>"));
+        assertTrue(html.contains(" &lt;script&gt;  Linear(784, 300)"), "stage name in the summary as text");
+        assertTrue(html.contains("Network: \"&lt;script&gt;x&lt;/script&gt;\""));
+        assertTrue(html.contains("<td>&lt;script&gt;alert('stage')&lt;/script&gt;</td>"), "setting as text");
+        assertSelfContained(html);
     }
 
     @Test
@@ -393,19 +380,34 @@ class RunReportTest {
 
     @Test
     void formats() {
-        assertEquals("1 min 05 s", ReportHtml.duration(65.2));
-        assertEquals("2 h 03 min", ReportHtml.duration(7390));
-        assertEquals("4.20 s", ReportHtml.duration(4.2));
-        assertEquals("12.6 GB", ReportHtml.megabytes(12_900));
-        assertEquals("1,536 MB", ReportHtml.megabytes(1536));
-        assertEquals("0.001", ReportHtml.learningRate(0.001));
-        assertEquals("1e-4", ReportHtml.learningRate(1e-4));
-        assertEquals("2.5e-5", ReportHtml.learningRate(2.5e-5));
-        assertEquals("\u2014", ReportHtml.fixed(Double.NaN, 4));
-        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", ReportHtml.escape("<a href=\"x\">&'"));
+        assertEquals("1 min 05 s", ReportFormat.duration(65.2));
+        assertEquals("2 h 03 min", ReportFormat.duration(7390));
+        assertEquals("4.20 s", ReportFormat.duration(4.2));
+        assertEquals("12.6 GB", ReportFormat.megabytes(12_900));
+        assertEquals("1,536 MB", ReportFormat.megabytes(1536));
+        assertEquals("0.001", ReportFormat.learningRate(0.001));
+        assertEquals("1e-4", ReportFormat.learningRate(1e-4));
+        assertEquals("2.5e-5", ReportFormat.learningRate(2.5e-5));
+        assertEquals("\u2014", ReportFormat.fixed(Double.NaN, 4));
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Metrics that agree with {@code history}: its last epoch's numbers, plausible settings. */
+    private static RunMetrics metrics(String network, List<EpochResult> history,
+            Optional<RunMetrics.TestMetrics> test, int bestEpoch) {
+        EpochResult last = history.get(history.size() - 1);
+        double seconds = history.stream().mapToDouble(EpochResult::seconds).sum();
+        return new RunMetrics(network, last.epoch(), 32, 150, seconds, 150 * history.size() / seconds,
+                last.trainLoss(), last.trainAccuracy(), test, bestEpoch, false, 320, "cpu", 1, 42, "Adam(lr=0.001)",
+                Loss.CROSS_ENTROPY);
+    }
+
+    private static RunMetrics renamed(RunMetrics m, String network, String device) {
+        return new RunMetrics(network, m.epochs(), m.batchSize(), m.trainSamples(), m.trainSeconds(),
+                m.samplesPerSecond(), m.finalTrainLoss(), m.finalTrainAccuracy(), m.test(), m.bestEpoch(),
+                m.stoppedEarly(), m.peakRssMegabytes(), device, m.threads(), m.seed(), m.optimizer(), m.loss());
+    }
 
     private static void assertImage(Path file, int width, int height) throws IOException {
         assertTrue(Files.isRegularFile(file), file + " exists");

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +126,7 @@ class TrainerTest {
             assertTrue(metrics.get("device").getAsString().startsWith("cpu"), metrics.get("device").getAsString());
             assertEquals(LaminaEngine.threads(), metrics.get("threads").getAsInt());
             assertEquals(7, metrics.get("seed").getAsInt());
-            assertEquals(result.metrics().keySet(), metrics.keySet());
+            assertEquals(result.metrics().toJsonMap().keySet(), metrics.keySet());
 
             // last.safetensors holds the final parameters; best.safetensors those of the lowest test loss.
             Map<String, SafeTensors.Tensor> lastFile = SafeTensors.read(run.resolve("last.safetensors")).tensors();
@@ -175,28 +177,51 @@ class TrainerTest {
     }
 
     @Test
-    void aListenerIsToldWhenEachEpochsTrainingLoopStartsAndEnds(@TempDir Path output) throws IOException {
+    void aCallbackIsToldWhenEachEpochsTrainingLoopStartsAndEnds(@TempDir Path output) throws IOException {
         Architecture network = smallMlp("Listened", 10, 0.2);
         TrainTestData data = new TrainTestData(train.limit(500), test);
         List<String> events = new ArrayList<>();
         List<Long> times = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
+        int[] steps = new int[1];
+        TrainingCallback callback = new TrainingCallback() {
             @Override
-            public void trainingLoopStarted(int epoch) {
+            public void onTrainBegin(TrainingContext context) {
+                events.add("begin " + context.networkName());
+            }
+
+            @Override
+            public void onEpochBegin(int epoch) {
                 events.add("started " + epoch);
                 times.add(System.nanoTime());
             }
 
             @Override
-            public void trainingLoopFinished(int epoch) {
+            public void onStepEnd(int step) {
+                steps[0]++;
+            }
+
+            @Override
+            public void onTrainingLoopEnd(int epoch) {
                 events.add("finished " + epoch);
                 times.add(System.nanoTime());
             }
+
+            @Override
+            public void onEpochEnd(EpochResult epoch) {
+                events.add("evaluated " + epoch.epoch());
+            }
+
+            @Override
+            public void onTrainEnd(TrainingOutcome outcome) {
+                events.add("end after " + outcome.history().size() + ", best " + outcome.metrics().bestEpoch());
+            }
         };
-        TrainingConfig config = config(output).epochs(2).build();
+        TrainingConfig config = config(output).epochs(2).callback(callback).build();
         TrainingJob job = new TrainingJob(network.name(), network, "summary\n", config, Optional.empty());
-        try (TrainingResult result = Trainer.train(job, config, data, listener)) {
-            assertEquals(List.of("started 1", "finished 1", "started 2", "finished 2"), events);
+        try (TrainingResult result = Trainer.train(job, config, data)) {
+            assertEquals(List.of("begin Listened", "started 1", "finished 1", "evaluated 1", "started 2",
+                    "finished 2", "evaluated 2", "end after 2, best " + result.metrics().bestEpoch()), events);
+            assertEquals(2 * ((500 + 31) / 32), steps[0], "one call per step");
             for (int epoch = 0; epoch < 2; epoch++) {
                 double loop = (times.get(2 * epoch + 1) - times.get(2 * epoch)) / 1e9;
                 EpochResult epochResult = result.history().get(epoch);
@@ -205,6 +230,115 @@ class TrainerTest {
                 assertTrue(loop > 0.5 * epochResult.trainSeconds(),
                         "loop " + loop + " s, training " + epochResult.trainSeconds() + " s");
             }
+        }
+    }
+
+    @Test
+    void aCallbackCanStopTheRunAndTheRunPrintsToTheConfiguredSink(@TempDir Path output) throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        TrainingCallback stopAfterTwo = new TrainingCallback() {
+            private TrainingContext context;
+
+            @Override
+            public void onTrainBegin(TrainingContext context) {
+                this.context = context;
+            }
+
+            @Override
+            public void onEpochEnd(EpochResult epoch) {
+                if (epoch.epoch() == 2) {
+                    context.requestStop("Enough after epoch 2");
+                }
+            }
+        };
+        TrainingConfig config = config(output).epochs(5).callback(stopAfterTwo)
+                .out(new PrintStream(printed, true, StandardCharsets.UTF_8)).build();
+        try (TrainingResult result = train(smallMlp("Stopped", 10, 0.0), config,
+                new TrainTestData(train.limit(200), test))) {
+            assertTrue(result.stoppedEarly());
+            assertEquals(2, result.history().size());
+            assertTrue(result.metrics().stoppedEarly());
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("summary of Stopped\nTraining Stopped on cpu"), text);
+        assertTrue(text.contains("\nEpoch 1 - train_loss: "), text);
+        assertTrue(text.contains("\nEpoch 2 - train_loss: "), text);
+        assertFalse(text.contains("\nEpoch 3 "), text);
+        assertTrue(text.contains("\nEnough after epoch 2\n"), text);
+        assertTrue(text.contains("Report: " + output.resolve("Stopped/report.html").toAbsolutePath()), text);
+    }
+
+    /** Counts the epochs it saw; the count survives a resume through the checkpoint. */
+    public static final class EpochCounter implements TrainingCallback {
+        static final List<Integer> COUNTS = new ArrayList<>();
+        private int seen;
+
+        @Override
+        public void onEpochEnd(EpochResult epoch) {
+            seen++;
+            COUNTS.add(seen);
+        }
+
+        @Override
+        public Map<String, String> state() {
+            return Map.of("seen", Integer.toString(seen));
+        }
+
+        @Override
+        public void restoreState(Map<String, String> state) {
+            seen = Integer.parseInt(state.get("seen"));
+        }
+    }
+
+    @Test
+    void callbackStateIsSavedInTheCheckpointAndRestoredOnResume(@TempDir Path output) throws IOException {
+        Architecture network = smallMlp("Counted", 10, 0.0);
+        TrainTestData data = new TrainTestData(train.limit(100), test);
+        EpochCounter.COUNTS.clear();
+        TrainingConfig config = config(output).epochs(2).callbacks(EpochCounter.class)
+                .earlyStopping(new EarlyStoppingSettings("test_loss", 5, 0, false)).build();
+        train(network, config, data).close();
+        Map<String, String> metadata = SafeTensors.read(output.resolve("Counted/checkpoint.safetensors")).metadata();
+        assertEquals("2", metadata.get("callback/" + EpochCounter.class.getName() + "/seen"));
+        assertTrue(metadata.containsKey("callback/early_stopping/stale_epochs"), metadata.toString());
+        assertTrue(metadata.containsKey("callback/best_parameters/best_epoch"), metadata.toString());
+        // A new instance per run, which continues from the saved count.
+        train(network, config.toBuilder().epochs(3).resume(true).build(), data).close();
+        assertEquals(List.of(1, 2, 3), EpochCounter.COUNTS);
+        IllegalArgumentException notACallback = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.builder().callbacks(String.class));
+        assertTrue(notACallback.getMessage().contains("java.lang.String does not implement"),
+                notACallback.getMessage());
+    }
+
+    @Test
+    void aCheckpointFromBeforeCallbacksStillResumesWithItsEarlyStoppingState(@TempDir Path output)
+            throws IOException {
+        // Any fall of the test loss below 10 is no improvement: from epoch 2 on every epoch is stale.
+        Architecture network = smallMlp("Legacy", 10, 0.0);
+        TrainTestData data = new TrainTestData(train.limit(100), test);
+        TrainingConfig config = config(output).epochs(1)
+                .earlyStopping(new EarlyStoppingSettings("test_loss", 2, 10.0, false)).build();
+        train(network, config, data).close();
+        // Rewrite the checkpoint as runs wrote it before callbacks: the tracking at the top level.
+        Path file = output.resolve("Legacy/checkpoint.safetensors");
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        Map<String, String> legacy = new LinkedHashMap<>();
+        contents.metadata().forEach((key, value) -> {
+            if (key.startsWith("callback/early_stopping/")) {
+                legacy.put(key.substring("callback/early_stopping/".length()), value);
+            } else if (!key.startsWith("callback/")) {
+                legacy.put(key, value);
+            }
+        });
+        assertEquals("1", legacy.get("best_epoch"));
+        SafeTensors.write(file, legacy, contents.tensors());
+
+        try (TrainingResult resumed = train(network, config.toBuilder().epochs(6).resume(true).build(), data)) {
+            // Epochs 2 and 3 are stale against epoch 1's best: the restored patience count stops the run there.
+            assertTrue(resumed.stoppedEarly());
+            assertEquals(3, resumed.history().size());
+            assertEquals(1, resumed.metrics().bestEpoch());
         }
     }
 
@@ -219,7 +353,7 @@ class TrainerTest {
         assertEquals(2, history(interrupted.resolve("Resumable"), HEADER).size());
         try (TrainingResult resumed = train(network, config.toBuilder().epochs(4).resume(true).build(), data)) {
             assertEquals(4, resumed.history().size(), "the history holds the first run's epochs too");
-            assertEquals(4, resumed.metrics().get("epochs"));
+            assertEquals(4, resumed.metrics().epochs());
         }
         train(network, config.toBuilder().epochs(4).outputDirectory(straight).build(), data).close();
 
@@ -262,8 +396,8 @@ class TrainerTest {
         try (TrainingResult result = train(network, config, data)) {
             assertTrue(result.stoppedEarly());
             assertEquals(2, result.history().size(), "patience 1: stops after the first epoch without improvement");
-            assertEquals(true, result.metrics().get("stopped_early"));
-            assertEquals(1, result.metrics().get("best_epoch"));
+            assertTrue(result.metrics().stoppedEarly());
+            assertEquals(1, result.metrics().bestEpoch());
             assertEquals(2, history(result.runDirectory(), HEADER).size());
             // The network handed back is epoch 1's (best.safetensors), not epoch 2's (last.safetensors).
             Map<String, List<Float>> current = parameters(result);
@@ -389,7 +523,7 @@ class TrainerTest {
                 new TrainTestData(train.limit(33), test))) {
             assertEquals(2, result.history().size());
             assertTrue(result.history().stream().allMatch(e -> Double.isFinite(e.trainLoss())));
-            assertEquals(33, result.metrics().get("train_samples"));
+            assertEquals(33, result.metrics().trainSamples());
             // One optimizer step per epoch: the batch of one is skipped, not trained on.
             assertEquals("2", SafeTensors.read(result.runDirectory().resolve("checkpoint.safetensors"))
                     .metadata().get("optimizer_steps"));

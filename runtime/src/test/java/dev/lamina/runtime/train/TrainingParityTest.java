@@ -171,7 +171,7 @@ class TrainingParityTest {
         try (LaminaNetwork start = LaminaNetwork.create(architecture, Device.cpu(), 1);
                 Optimizer fresh = Optimizers.create(settings, start.trainableArrays())) {
             start.load(initialWeights(outputs));
-            run.writeCheckpoint(start, fresh, new RunDirectory.Progress(0, 0, Double.NaN, 0, 0));
+            run.writeCheckpoint(start, fresh, new RunDirectory.Checkpoint(0, 0, Map.of()));
         }
         HistoryCsv.write(run.file(RunDirectory.HISTORY), List.of(), outputs == 1);
 
@@ -211,7 +211,8 @@ class TrainingParityTest {
                 assertAllClose(fixture.get(name + "/test_roc_auc").data(),
                         toFloats(history.stream().mapToDouble(EpochResult::testRocAuc).toArray()), 1e-6,
                         name + " test_roc_auc");
-                assertEquals(history.get(EPOCHS - 1).testRocAuc(), (double) result.metrics().get("test_roc_auc"));
+                assertEquals(history.get(EPOCHS - 1).testRocAuc(),
+                        result.metrics().test().orElseThrow().rocAuc().orElseThrow());
             } else {
                 assertTrue(history.stream().allMatch(e -> Double.isNaN(e.testRocAuc())));
             }

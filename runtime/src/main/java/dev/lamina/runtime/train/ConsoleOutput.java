@@ -1,0 +1,86 @@
+package dev.lamina.runtime.train;
+
+import dev.lamina.dsl.Loss;
+import dev.lamina.runtime.Devices;
+import dev.lamina.runtime.LaminaEngine;
+import dev.lamina.runtime.data.Dataset;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * What a run prints: the summary and a header line, a progress bar per epoch, and the notebook's line
+ * after each epoch, Keras-style.
+ */
+final class ConsoleOutput implements TrainingCallback {
+
+    private TrainingContext context;
+    private int steps;
+    private TrainingProgress bar;
+
+    @Override
+    public void onTrainBegin(TrainingContext context) {
+        this.context = context;
+        TrainingConfig config = context.config();
+        int batch = config.batchSize();
+        steps = (context.trainData().size() + batch - 1) / batch;
+        printHeader(context.out(), context, config);
+    }
+
+    @Override
+    public void onEpochBegin(int epoch) {
+        bar = TrainingProgress.start(context.config().progressBar(), epoch, context.config().epochs(), steps);
+    }
+
+    @Override
+    public void onStepEnd(int step) {
+        // A skipped first batch (one sample with BatchNorm) leaves no loss yet.
+        double loss = context.runningLoss();
+        bar.step(Double.isNaN(loss) ? 0 : loss);
+    }
+
+    @Override
+    public void onTrainingLoopEnd(int epoch) {
+        close();
+    }
+
+    @Override
+    public void onEpochEnd(EpochResult epoch) {
+        context.out().println(epochLine(epoch));
+    }
+
+    /** Ends the progress bar of a loop that failed, so it stops drawing. */
+    void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    private static void printHeader(PrintStream out, TrainingContext context, TrainingConfig config) {
+        Dataset train = context.trainData();
+        int threads = LaminaEngine.threads();
+        out.print(context.summary());
+        out.printf(Locale.ROOT, "Training %s on %s (%d thread%s): %,d training samples%s, batch %d, %d epochs, %s,"
+                        + " %s%s%n",
+                context.networkName(), Devices.describe(context.network().device()), threads, threads == 1 ? "" : "s",
+                train.size(), context.testData().map(test -> String.format(Locale.ROOT, ", %,d test samples",
+                        test.size())).orElse(""),
+                config.batchSize(), config.epochs(), config.optimizer(),
+                config.loss() == Loss.CROSS_ENTROPY ? "cross-entropy" : "BCE-with-logits",
+                config.schedule() == Schedule.CONSTANT ? "" : ", " + config.schedule());
+    }
+
+    /** The notebook's line: mean minibatch loss and accuracy, plus the test metrics, Keras-style. */
+    static String epochLine(EpochResult e) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %d - train_loss: %.4f - train_accuracy: %.4f",
+                e.epoch(), e.trainLoss(), e.trainAccuracy()));
+        if (!Double.isNaN(e.testLoss())) {
+            line.append(String.format(Locale.ROOT, " - test_loss: %.4f - test_accuracy: %.4f", e.testLoss(), e.testAccuracy()));
+        }
+        if (!Double.isNaN(e.testRocAuc())) {
+            line.append(String.format(Locale.ROOT, " - test_roc_auc: %.4f", e.testRocAuc()));
+        }
+        return line.append(String.format(Locale.ROOT, " - %.1fs", e.seconds())).toString();
+    }
+}
