@@ -18,7 +18,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * What Lamina's annotation processor adds to compiling a module with ten networks (issue 6: under 300
+ * What Lamina's annotation processor adds to compiling a module with ten networks (the target: under 300
  * ms). Compiles the same ten network classes, in this JVM as Maven's compiler plugin does, alternately
  * without annotation processing ({@code -proc:none}) and with the Lamina processor, and prints one JSON
  * line per round and a summary line with the medians.

@@ -12,7 +12,7 @@ import java.util.List;
  * can take a {@code CompiledNetwork}.
  *
  * <p>The methods are written once here rather than in each generated class: javac then compiles them once,
- * with the runtime, instead of once per network in every user's build (issue 6's compile-time target).
+ * with the runtime, instead of once per network in every user's build.
  */
 public interface CompiledNetwork extends AutoCloseable {
 

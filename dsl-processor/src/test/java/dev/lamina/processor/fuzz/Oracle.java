@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Judges a {@link FuzzCase} by the language's documented rules (the annotations' Javadoc, issue 2 and the
+ * Judges a {@link FuzzCase} by the language's documented rules (the annotations' Javadoc, README and the
  * codes in {@code Problem}), written out here independently of the processor's code:
  *
  * <ul>

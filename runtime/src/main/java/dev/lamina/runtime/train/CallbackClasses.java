@@ -1,7 +1,5 @@
 package dev.lamina.runtime.train;
 
-import java.lang.reflect.InvocationTargetException;
-
 /** Creates the callbacks a network names in {@code @Train(callbacks = ...)}. */
 final class CallbackClasses {
 
@@ -16,21 +14,6 @@ final class CallbackClasses {
     }
 
     static TrainingCallback instantiate(Class<? extends TrainingCallback> type) {
-        try {
-            return type.getConstructor().newInstance();
-        } catch (InvocationTargetException e) {
-            // What the constructor threw is the user's own message; pass it on as it is.
-            if (e.getCause() instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new TrainingException("could not create the callback " + type.getName() + ": " + e.getCause(),
-                    e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new TrainingException("could not create the callback " + type.getName()
-                    + " (it needs a public constructor without arguments): " + e, e);
-        }
+        return UserClasses.instantiate(type, "callback");
     }
 }

@@ -16,11 +16,7 @@ final class PyTorchExportFile implements TrainingCallback {
 
     @Override
     public void onTrainEnd(TrainingOutcome outcome) throws IOException {
-        try {
-            PyTorchExport.write(context.network(), context.summary(), context.runDirectory());
-        } catch (IllegalArgumentException unsupported) {
-            // The run itself succeeded; a layer the PyTorch export cannot express yet only costs the export.
-            context.out().println("[lamina] no PyTorch export: " + unsupported.getMessage());
-        }
+        // Every layer kind has a PyTorch equivalent (LayerSpec.pytorch), so every network exports.
+        PyTorchExport.write(context.network(), context.summary(), context.runDirectory());
     }
 }

@@ -3,7 +3,6 @@ package dev.lamina.runtime.train;
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.data.DataSource;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,29 +26,11 @@ public record TrainingJob(
      * A network with {@code @Train(data = dataClass)}: each run creates the data source with its public
      * constructor without arguments, which the processor checked is there. Generated trainers pass a class
      * rather than {@code DataClass::new} because a method reference is the costliest thing for javac to
-     * compile in a cold JVM, and every build compiles every trainer (issue 6).
+     * compile in a cold JVM, and every build compiles every trainer.
      */
     public TrainingJob(String networkName, Architecture architecture, String summary, TrainingConfig defaults,
             Class<? extends DataSource> dataClass) {
-        this(networkName, architecture, summary, defaults, Optional.of(() -> instantiate(dataClass)));
-    }
-
-    private static DataSource instantiate(Class<? extends DataSource> dataClass) {
-        try {
-            return dataClass.getConstructor().newInstance();
-        } catch (InvocationTargetException e) {
-            // What the constructor threw is the user's own message; pass it on as it is.
-            if (e.getCause() instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new TrainingException("could not create the data source " + dataClass.getName() + ": "
-                    + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new TrainingException("could not create the data source " + dataClass.getName()
-                    + " (it needs a public constructor without arguments): " + e, e);
-        }
+        this(networkName, architecture, summary, defaults,
+                Optional.of(() -> UserClasses.instantiate(dataClass, "data source")));
     }
 }
