@@ -30,6 +30,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A network built from an {@link Architecture} on DJL: one {@link SequentialBlock} of stages, each a
@@ -38,6 +39,14 @@ import java.util.Map;
  * <p>The network owns an {@link NDManager} for its parameters; {@link #close()} frees them. Outputs of
  * {@link #forwardTrain} and {@link #forwardEval} belong to the manager of the input array, so the
  * caller controls their lifetime.
+ *
+ * <p><b>Threads.</b> Predictions ({@code predict*}, {@link #forwardEval}) may run from many threads at once
+ * on one network. {@link #load}, {@link #restore} and {@link #close} may be called while they run: each
+ * waits for the predictions in flight to finish and holds new ones back until it is done, so every
+ * prediction sees one complete parameter set, never a mix, and no prediction touches freed memory; after
+ * {@code close} a prediction fails with an {@link IllegalStateException}. Training ({@link #forwardTrain}
+ * with an optimizer updating {@link #trainableArrays()} in place) is for one thread, with no predictions
+ * from others meanwhile.
  */
 public final class LaminaNetwork implements AutoCloseable {
 
@@ -51,6 +60,10 @@ public final class LaminaNetwork implements AutoCloseable {
     private final Map<String, Layer> stages;
     private final long outputWidth;
     private final long activationValuesPerSample;
+    /** Read: a forward pass. Write: replacing or freeing the parameters. */
+    private final ReentrantReadWriteLock access = new ReentrantReadWriteLock();
+    /** Guarded by {@link #access}. */
+    private boolean closed;
 
     private LaminaNetwork(Architecture architecture, Device device, Integer seed) {
         Engine engine = LaminaEngine.get();
@@ -179,7 +192,20 @@ public final class LaminaNetwork implements AutoCloseable {
 
     private NDArray forward(NDArray input, boolean training) {
         checkInput(input.getShape());
-        return block.forward(parameterStore, new NDList(input), training).singletonOrThrow();
+        access.readLock().lock();
+        try {
+            checkOpen();
+            return block.forward(parameterStore, new NDList(input), training).singletonOrThrow();
+        } finally {
+            access.readLock().unlock();
+        }
+    }
+
+    /** Called with a lock of {@link #access} held. */
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(name() + " is closed; its parameters are freed");
+        }
     }
 
     /**
@@ -243,15 +269,21 @@ public final class LaminaNetwork implements AutoCloseable {
             }
             System.arraycopy(samples[i], 0, flat, (int) (i * width), (int) width);
         }
-        try (NDManager scope = manager.newSubManager()) {
+        float[] out;
+        // The whole prediction under one read lock: the sub-manager belongs to the network's manager, which
+        // close() frees.
+        access.readLock().lock();
+        try (NDManager scope = openManager().newSubManager()) {
             NDArray input = scope.create(flat, batchShape(samples.length));
-            float[] out = transform.apply(forwardEval(input)).toFloatArray();
-            float[][] rows = new float[samples.length][(int) outputWidth];
-            for (int i = 0; i < samples.length; i++) {
-                System.arraycopy(out, (int) (i * outputWidth), rows[i], 0, (int) outputWidth);
-            }
-            return rows;
+            out = transform.apply(forwardEval(input)).toFloatArray();
+        } finally {
+            access.readLock().unlock();
         }
+        float[][] rows = new float[samples.length][(int) outputWidth];
+        for (int i = 0; i < samples.length; i++) {
+            System.arraycopy(out, (int) (i * outputWidth), rows[i], 0, (int) outputWidth);
+        }
+        return rows;
     }
 
     private static int argmax(float[] values) {
@@ -364,8 +396,14 @@ public final class LaminaNetwork implements AutoCloseable {
      */
     public void restore(Path origin, Map<String, String> metadata, Map<String, SafeTensors.Tensor> tensors) {
         checkCompatible(origin, metadata, tensors);
-        parameters.forEach((name, parameter) ->
-                parameter.getArray().set(FloatBuffer.wrap(tensors.get(name).data())));
+        access.writeLock().lock();
+        try {
+            checkOpen();
+            parameters.forEach((name, parameter) ->
+                    parameter.getArray().set(FloatBuffer.wrap(tensors.get(name).data())));
+        } finally {
+            access.writeLock().unlock();
+        }
     }
 
     /** The arrays of the trainable parameters by name, for an optimizer. */
@@ -421,9 +459,24 @@ public final class LaminaNetwork implements AutoCloseable {
         return new Shape(dims);
     }
 
+    /** The parameters' manager, checked open; called with a lock of {@link #access} held. */
+    private NDManager openManager() {
+        checkOpen();
+        return manager;
+    }
+
+    /** Frees the parameters, after the predictions in flight; closing twice does nothing. */
     @Override
     public void close() {
-        manager.close();
+        access.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                manager.close();
+            }
+        } finally {
+            access.writeLock().unlock();
+        }
     }
 
     @Override
