@@ -25,9 +25,11 @@ public class Tox21SrMmpData implements DataSource {
 
     @Override
     public TrainTestData load(DataContext context) throws IOException {
-        SmilesLoadResult molecules = SmilesData.tsv().smiles("SMILES").label("activity")
-                .load(context.resolve(FILE));
+        SmilesData loader = SmilesData.tsv().smiles("SMILES").label("activity");
+        SmilesLoadResult molecules = loader.load(context.resolve(FILE));
         System.out.println(molecules.summary());
-        return TrainTestSplit.split(molecules.dataset(), TEST_FRACTION, SPLIT_SEED);
+        // The fingerprint goes into the model file, so the trained model predicts from SMILES.
+        return TrainTestSplit.split(molecules.dataset(), TEST_FRACTION, SPLIT_SEED)
+                .withPreprocessing(loader.preprocessing());
     }
 }

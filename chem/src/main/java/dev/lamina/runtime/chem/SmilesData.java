@@ -61,6 +61,11 @@ public final class SmilesData {
         return new SmilesData(delimiter, columnName, labelColumn, ecfpClass, length, policy);
     }
 
+    /** The fingerprint this loader computes: the preprocessing a model trained on its data needs. */
+    public SmilesFingerprint preprocessing() {
+        return new SmilesFingerprint(ecfpClass, length);
+    }
+
     /** The header name of the 0/1 label column. */
     public SmilesData label(String columnName) {
         return new SmilesData(delimiter, smilesColumn, columnName, ecfpClass, length, policy);

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.data;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * sklearn's {@code MinMaxScaler()} (feature range [0, 1]): fitted per feature column on the training set, then
@@ -13,8 +14,14 @@ import java.util.Arrays;
  * becomes {@code x - min}: 0 in the training set.
  *
  * <p>A feature column is one element of the flattened sample: for MNIST, one pixel position.
+ *
+ * <p>A fitted scaler is the data's {@link Preprocessing}: saved in the model file (the training minimum and
+ * maximum of every column) and applied to each raw sample at prediction. Immutable and thread-safe.
  */
-public final class MinMaxScaler {
+public final class MinMaxScaler implements Preprocessing<float[]> {
+
+    /** The name model files store it under. */
+    public static final String KIND = "min-max";
 
     /** sklearn's {@code _handle_zeros_in_scale}: ranges smaller than this count as zero. */
     private static final double SMALLEST_RANGE = 10 * Math.ulp(1.0);
@@ -58,10 +65,75 @@ public final class MinMaxScaler {
         return new MinMaxScaler(min, max);
     }
 
-    /** Fits on {@code data.train()} and scales both sets (copies; the input is unchanged). */
+    /**
+     * A scaler with known column ranges, as a model file stores them.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length, are empty, or hold non-finite values
+     */
+    public static MinMaxScaler of(double[] min, double[] max) {
+        if (min.length == 0 || min.length != max.length) {
+            throw new IllegalArgumentException("a scaler needs as many minima as maxima, at least one; got "
+                    + min.length + " and " + max.length);
+        }
+        for (int column = 0; column < min.length; column++) {
+            if (!Double.isFinite(min[column]) || !Double.isFinite(max[column]) || min[column] > max[column]) {
+                throw new IllegalArgumentException("column " + column + " has the range [" + min[column] + ", "
+                        + max[column] + "]; a range must be finite with min <= max");
+            }
+        }
+        return new MinMaxScaler(min.clone(), max.clone());
+    }
+
+    /** Fits on {@code data.train()} and scales both sets (copies; the input is unchanged); the scaler goes with them. */
     public static TrainTestData fitAndTransform(TrainTestData data) {
         MinMaxScaler scaler = fit(data.train());
-        return new TrainTestData(scaler.transform(data.train()), scaler.transform(data.test()));
+        return new TrainTestData(scaler.transform(data.train()), scaler.transform(data.test()), scaler);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Class<float[]> rawType() {
+        return float[].class;
+    }
+
+    @Override
+    public int featureCount() {
+        return dataMin.length;
+    }
+
+    /** One raw sample scaled exactly as {@link #transformInPlace} scales a data set's rows. */
+    @Override
+    public float[] apply(float[] raw) {
+        FeatureVector.check(raw, dataMin.length);
+        float[] scaled = new float[raw.length];
+        for (int column = 0; column < raw.length; column++) {
+            scaled[column] = (float) (raw[column] * scale[column] + offset[column]);
+        }
+        return scaled;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("min", Arrays.stream(dataMin).boxed().toList(), "max", Arrays.stream(dataMax).boxed().toList());
+    }
+
+    /** Reads a {@link MinMaxScaler} from a model file. */
+    public static final class Kind implements PreprocessingKind {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public Preprocessing<?> read(Map<String, Object> parameters) {
+            Object min = Trees.value(parameters, "min");
+            int width = min instanceof java.util.List<?> list ? list.size() : -1;
+            return of(Trees.doubles(parameters, "min", width), Trees.doubles(parameters, "max", width));
+        }
     }
 
     /** A scaled copy of {@code data}, keeping its source and line numbers. */

@@ -55,7 +55,7 @@ public final class MnistCsv {
         MinMaxScaler scaler = MinMaxScaler.fit(trainSet);
         scaler.transformInPlace(trainSet);
         scaler.transformInPlace(testSet);
-        return new TrainTestData(trainSet, testSet);
+        return new TrainTestData(trainSet, testSet, scaler);
     }
 
     private static Dataset parse(Path file, ByteLines lines, MnistLayout layout) throws IOException {

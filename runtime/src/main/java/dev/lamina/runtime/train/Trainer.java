@@ -13,6 +13,7 @@ import dev.lamina.runtime.Devices;
 import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.Preprocessing;
 import dev.lamina.runtime.data.TrainTestData;
 import dev.lamina.runtime.train.optim.Optimizer;
 import dev.lamina.runtime.train.optim.Optimizers;
@@ -82,7 +83,7 @@ public final class Trainer {
             if (test != null) {
                 DataChecks.check(network, loss, test, "test");
             }
-            return fit(network, train, test, runDirectory);
+            return fit(network, train, test, runDirectory, data.preprocessing());
         } catch (EngineException e) {
             network.close();
             throw new TrainingException("PyTorch failed while training " + job.networkName() + ": " + e.getMessage()
@@ -107,8 +108,8 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult fit(LaminaNetwork network, Dataset train, Dataset test, RunDirectory runDirectory)
-            throws IOException {
+    private TrainingResult fit(LaminaNetwork network, Dataset train, Dataset test, RunDirectory runDirectory,
+            Optional<Preprocessing<?>> preprocessing) throws IOException {
         Loss loss = config.loss();
         Metric monitor = monitor(test != null);
         Engine engine = LaminaEngine.get();
@@ -142,7 +143,8 @@ public final class Trainer {
             Optional<EarlyStopping> earlyStopping = config.earlyStopping()
                     .map(settings -> new EarlyStopping(settings, monitor, runDirectory));
             List<TrainingCallback> callbacks = callbacks(console, parameterFiles, earlyStopping, runDirectory,
-                    optimizer, history);
+                    optimizer, history, new ModelFileWriter(runDirectory, preprocessing,
+                            network.architecture().spec().input().size()));
 
             if (checkpoint.isPresent()) {
                 for (TrainingCallback callback : callbacks) {
@@ -193,7 +195,7 @@ public final class Trainer {
      */
     private List<TrainingCallback> callbacks(ConsoleOutput console, ParameterFiles parameterFiles,
             Optional<EarlyStopping> earlyStopping, RunDirectory runDirectory, Optimizer optimizer,
-            List<EpochResult> earlierEpochs) {
+            List<EpochResult> earlierEpochs, ModelFileWriter modelFile) {
         List<TrainingCallback> callbacks = new ArrayList<>();
         callbacks.add(console);
         callbacks.add(parameterFiles);
@@ -203,6 +205,7 @@ public final class Trainer {
         config.callbackClasses().forEach(type -> callbacks.add(CallbackClasses.instantiate(type)));
         callbacks.add(new CheckpointFile(runDirectory, optimizer, callbacks));
         callbacks.add(new MetricsFile(runDirectory));
+        callbacks.add(modelFile);
         callbacks.add(new PyTorchExportFile());
         callbacks.add(new ReportFile());
         return callbacks;

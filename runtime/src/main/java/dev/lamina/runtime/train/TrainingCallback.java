@@ -11,7 +11,7 @@ import java.util.Map;
  * in one order: console output, best and last parameters, history.csv and early stopping first; then the
  * callbacks of {@link TrainingConfig#callbacks()} in the order they were added, and those of {@link
  * TrainingConfig#callbackClasses()}; then the checkpoint (so it saves every state after this epoch),
- * metrics.json, the PyTorch export and the report (so it links the files written before it).
+ * metrics.json, the model file, the PyTorch export and the report (so it links the files written before it).
  *
  * <p>All methods run on the training thread, and what they do counts in the epoch's time. Epochs and
  * steps are 1-based. The per-step method gets only the step's index, so the trainer copies nothing from
