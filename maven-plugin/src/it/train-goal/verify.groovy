@@ -2,7 +2,7 @@
 def log = new File(basedir, 'build.log').text
 def run = new File(basedir, 'target/lamina/Digits')
 
-['best.safetensors', 'last.safetensors', 'checkpoint.safetensors', 'history.csv', 'metrics.json',
+['Digits.lamina.safetensors', 'best.safetensors', 'last.safetensors', 'checkpoint.safetensors', 'history.csv', 'metrics.json',
  'summary.txt'].each { name ->
     assert new File(run, name).isFile() : "missing run file ${name}"
 }
@@ -17,4 +17,12 @@ expect('lamina.epochs must be at least 1, was 0')
 expect('lamina.learningRate must be a positive number, was -0.1')
 expect("unknown lamina.device 'tpu': use auto, cpu, gpu or gpu:<index>")
 expect('cannot write the output directory')
+def scores = new File(basedir, 'data/score.predictions.csv').readLines()
+assert scores[0].startsWith('id,predicted_class,probability_0,') && scores[0].endsWith(',probability_9,error')
+assert scores.size() == 5 : 'a header and four rows'
+assert scores[1].startsWith('img1,') && scores[1].endsWith(',')
+assert scores[2].startsWith('img2,')
+assert scores[3] == 'broken,,,,,,,,,,,,the line has 4 values; the model takes 784 (or an id and 784)'
+expect('Scored 3 of 4 rows')
+expect('is a training checkpoint of network Digits')
 return true

@@ -11,7 +11,7 @@ import dev.lamina.runtime.data.TrainTestData;
 abstract class DataNotInstantiable {
     @Linear(out = 10) Layer logits;
 
-    public static class Files implements DataSource {
+    public static class Files implements DataSource<float[]> {
         Files(String folder) {}
 
         @Override

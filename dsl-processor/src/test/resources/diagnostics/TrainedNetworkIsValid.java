@@ -16,7 +16,7 @@ abstract class TrainedNetworkIsValid {
     @Linear(out = 300) @BatchNorm @ReLU @Dropout(0.2) Layer hidden;
     @Linear(out = 1) Layer logit;
 
-    public static class Molecules implements DataSource {
+    public static class Molecules implements DataSource<String> {
         @Override
         public TrainTestData load(DataContext context) {
             return null;

@@ -13,7 +13,7 @@ public final class Data {
 
     private Data() {}
 
-    public static class Good implements DataSource {
+    public static class Good implements DataSource<float[]> {
         public Good() {}
 
         @Override

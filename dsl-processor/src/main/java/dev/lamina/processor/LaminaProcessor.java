@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
+import dev.lamina.processor.generate.ModelClassGenerator;
 import dev.lamina.processor.generate.NetworkGenerator;
 import dev.lamina.processor.generate.NetworkIndex;
 import dev.lamina.processor.generate.NetworkTestStep;
@@ -18,6 +19,7 @@ import dev.lamina.processor.parse.TrainParser;
 import dev.lamina.processor.parse.UnresolvedValueException;
 import dev.lamina.processor.shapes.InferredNetwork;
 import dev.lamina.processor.shapes.NetworkValidator;
+import dev.lamina.processor.shapes.RawInputs;
 import dev.lamina.processor.shapes.ShapeInference;
 import dev.lamina.processor.shapes.TrainingValidator;
 
@@ -37,6 +39,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
@@ -178,6 +181,12 @@ public final class LaminaProcessor extends AbstractProcessor {
                     new NetworkGenerator(elements, processingEnv.getTypeUtils()).generate(inferred).writeTo(processingEnv.getFiler());
                     if (train.isPresent()) {
                         new TrainerGenerator(elements).generate(inferred, train.get()).writeTo(processingEnv.getFiler());
+                        Optional<TypeMirror> rawInput = train.get().data()
+                                .flatMap(data -> RawInputs.of(data, processingEnv.getTypeUtils()));
+                        if (rawInput.isPresent()) {
+                            new ModelClassGenerator(elements).generate(inferred, rawInput.get())
+                                    .writeTo(processingEnv.getFiler());
+                        }
                     }
                     NetworkIndex.write(processingEnv.getFiler(), elements, inferred, train, tests);
                     indexed.put(type.getQualifiedName().toString(), type);

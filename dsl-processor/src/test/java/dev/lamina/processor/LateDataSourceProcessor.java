@@ -43,7 +43,7 @@ final class LateDataSourceProcessor extends AbstractProcessor {
                     import dev.lamina.runtime.data.DataContext;
                     import dev.lamina.runtime.data.DataSource;
                     import dev.lamina.runtime.data.TrainTestData;
-                    public final class GeneratedData implements DataSource {
+                    public final class GeneratedData implements DataSource<float[]> {
                         @Override public TrainTestData load(DataContext context) {
                             throw new UnsupportedOperationException();
                         }

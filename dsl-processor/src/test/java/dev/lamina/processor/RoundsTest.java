@@ -43,7 +43,8 @@ class RoundsTest {
                 .compile(network("GeneratedData"));
 
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
-        assertEquals(List.of("test.LateMlpNetwork", "test.LateMlpTrainer"), lamina.createdSources());
+        assertEquals(List.of("test.LateMlpNetwork", "test.LateMlpTrainer", "test.LateMlpModel"),
+                lamina.createdSources());
         assertTrue(compilation.generatedSourceFile("test.LateMlpTrainer").orElseThrow().getCharContent(true)
                 .toString().contains("GeneratedData.class"));
         assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, NetworkIndexFiles.entryPath("test.LateMlp"))

@@ -13,7 +13,7 @@ import java.io.IOException;
  * then 784 pixels), each pixel column scaled with a {@link MinMaxScaler} fitted on the training set. Samples
  * have shape [784]; labels are the digits 0..9. The files are in {@code data/mnist/} (see data/README.md).
  */
-public class MnistData implements DataSource {
+public class MnistData implements DataSource<float[]> {
 
     public static final String TRAIN_FILE = "data/mnist/mnist_train.csv.gz";
     public static final String TEST_FILE = "data/mnist/mnist_test.csv.gz";

@@ -9,7 +9,7 @@ import dev.lamina.runtime.data.TrainTestData;
 import java.io.IOException;
 
 /** The same MNIST files as {@link MnistData}, min-max scaled the same way, as 1x28x28 images for convolutions. */
-public class MnistImageData implements DataSource {
+public class MnistImageData implements DataSource<float[]> {
 
     public MnistImageData() {}
 

@@ -15,7 +15,7 @@ import java.io.IOException;
  * 1234 ({@link TrainTestSplit}: 1796 and 450 molecules). Rows whose SMILES CDK cannot read are skipped and
  * counted on standard output; with this file there are none.
  */
-public class Tox21SrMmpData implements DataSource {
+public class Tox21SrMmpData implements DataSource<String> {
 
     public static final String FILE = "data/tox21/sr-mmp.tab";
     public static final double TEST_FRACTION = 0.2;

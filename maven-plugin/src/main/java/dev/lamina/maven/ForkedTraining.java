@@ -59,13 +59,22 @@ final class ForkedTraining {
 
     static void run(List<String> command, Path workingDirectory, Path failureFile)
             throws MojoExecutionException, MojoFailureException {
+        run(command, workingDirectory, failureFile, "training");
+    }
+
+    /**
+     * Runs the child JVM to its end, stopping it if Maven is stopped; {@code task} names what it does in the
+     * messages ({@code training}, {@code scoring}).
+     */
+    static void run(List<String> command, Path workingDirectory, Path failureFile, String task)
+            throws MojoExecutionException, MojoFailureException {
         Process child;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).inheritIO();
             NATIVE_MEMORY_ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
             child = builder.start();
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot start the training JVM " + command.get(0) + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cannot start the " + task + " JVM " + command.get(0) + ": " + e.getMessage(), e);
         }
         Thread stopChild = new Thread(() -> stop(child), "lamina-stop-training");
         Runtime.getRuntime().addShutdownHook(stopChild);
@@ -75,7 +84,7 @@ final class ForkedTraining {
         } catch (InterruptedException e) {
             stop(child);
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("interrupted while training; the training JVM was stopped", e);
+            throw new MojoExecutionException("interrupted while " + task + "; the " + task + " JVM was stopped", e);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopChild);
@@ -84,7 +93,7 @@ final class ForkedTraining {
             }
         }
         if (exit != 0) {
-            throw new MojoFailureException(failureMessage(failureFile, exit));
+            throw new MojoFailureException(failureMessage(failureFile, exit, task));
         }
     }
 
@@ -106,7 +115,7 @@ final class ForkedTraining {
     }
 
     /** The child's own one-line reason, which it writes to the failure file before exiting. */
-    private static String failureMessage(Path failureFile, int exit) {
+    private static String failureMessage(Path failureFile, int exit, String task) {
         try {
             if (Files.isRegularFile(failureFile)) {
                 String message = Files.readString(failureFile, StandardCharsets.UTF_8).strip();
@@ -117,7 +126,7 @@ final class ForkedTraining {
         } catch (IOException e) {
             // Fall through to the generic message.
         }
-        return "training failed: the training JVM exited with code " + exit + "; its output above says why";
+        return task + " failed: the " + task + " JVM exited with code " + exit + "; its output above says why";
     }
 
     /** {@code java [default options] [jvmArgs] -cp <classpath> [properties] <main> [args]}. */

@@ -3,14 +3,11 @@ package dev.lamina.maven;
 import dev.lamina.spec.contract.NetworkIndexEntry;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -93,13 +90,14 @@ public class TrainMojo extends AbstractMojo {
         settings.validate();
         NetworkIndexEntry chosen = NetworkCatalog.read(Path.of(project.getBuild().getOutputDirectory()))
                 .choose(network);
-        Path failureFile = failureFile();
+        Path failureFile = ForkedJvms.failureFile();
         List<String> properties = List.of(
                 "-Dlamina.baseDir=" + project.getBasedir().getAbsolutePath(),
                 "-Dlamina.failureFile=" + failureFile,
                 "-Dlamina.parentPid=" + ProcessHandle.current().pid(),
                 "-Djava.awt.headless=true");
-        List<String> command = ForkedTraining.command(javaExecutable(), jvmArguments(), classpath(), properties,
+        List<String> command = ForkedTraining.command(ForkedJvms.javaExecutable(), jvmArguments(),
+                ForkedJvms.classpath(project), properties,
                 chosen.trainerClass().orElseThrow(), settings.arguments());
         getLog().info("Training " + chosen.name() + " (" + chosen.userClass() + ") in a forked JVM");
         getLog().debug("Command: " + String.join(" ", command));
@@ -107,33 +105,10 @@ public class TrainMojo extends AbstractMojo {
         ForkedTraining.run(command, project.getBasedir().toPath(), failureFile);
     }
 
-    private Path failureFile() throws MojoExecutionException {
-        try {
-            Path file = Files.createTempFile("lamina-failure", ".txt");
-            file.toFile().deleteOnExit();
-            Files.delete(file);
-            return file;
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot create a temporary file: " + e.getMessage(), e);
-        }
-    }
-
-    private String classpath() throws MojoExecutionException {
-        try {
-            return String.join(File.pathSeparator, project.getRuntimeClasspathElements());
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("cannot resolve the project's runtime class path: " + e.getMessage(), e);
-        }
-    }
-
     private List<String> jvmArguments() {
         if (jvmArgs == null || jvmArgs.isBlank()) {
             return List.of();
         }
         return new ArrayList<>(Arrays.asList(jvmArgs.trim().split("\\s+")));
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

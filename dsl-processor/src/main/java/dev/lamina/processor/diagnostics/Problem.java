@@ -172,6 +172,11 @@ public enum Problem {
             "lamina:train",
             "%s: @Train(data = %s.class) must implement dev.lamina.runtime.data.DataSource, which loads the"
                     + " training and test data"),
+    DATA_RAW_INPUT_UNDECLARED(
+            "lamina:train",
+            "%s: @Train(data = %s.class) implements DataSource without its raw input type; write implements"
+                    + " DataSource<float[]> (features, images) or DataSource<String> (SMILES): the input the trained"
+                    + " model predicts from"),
     DATA_NOT_INSTANTIABLE(
             "lamina:train",
             "%s: @Train(data = %s.class) needs to be a public, non-abstract, top-level or static class with a"

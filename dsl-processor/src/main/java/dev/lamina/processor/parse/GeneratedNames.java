@@ -5,7 +5,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The names of generated classes: {@code MnistMlpNetwork} and {@code MnistMlpTrainer}, or {@code
+ * The names of generated classes: {@code MnistMlpNetwork}, {@code MnistMlpTrainer} and {@code MnistMlpModel}, or {@code
  * Outer_InnerNetwork} for nested ones.
  */
 public final class GeneratedNames {
@@ -18,6 +18,10 @@ public final class GeneratedNames {
 
     public static String trainerClass(TypeElement type) {
         return nestedPrefix(type) + "Trainer";
+    }
+
+    public static String modelClass(TypeElement type) {
+        return nestedPrefix(type) + "Model";
     }
 
     private static String nestedPrefix(TypeElement type) {

@@ -33,7 +33,6 @@ import javax.lang.model.util.Types;
  */
 public final class TrainingValidator {
 
-    private static final String DATA_SOURCE = "dev.lamina.runtime.data.DataSource";
     /** By name: the processor never depends on the runtime. */
     private static final String TRAINING_CALLBACK = "dev.lamina.runtime.train.TrainingCallback";
 
@@ -188,7 +187,7 @@ public final class TrainingValidator {
     }
 
     private void checkData(TypeElement data, Source train, Report report, String name) {
-        TypeElement dataSource = elements.getTypeElement(DATA_SOURCE);
+        TypeElement dataSource = elements.getTypeElement(RawInputs.DATA_SOURCE);
         Location at = train.at("data");
         if (dataSource == null) {
             report.report(Problem.RUNTIME_MISSING, at, name, "data");
@@ -201,6 +200,9 @@ public final class TrainingValidator {
         }
         if (!isConstructible(data)) {
             report.report(Problem.DATA_NOT_INSTANTIABLE, at, name, data.getSimpleName());
+        }
+        if (RawInputs.of(data, types).isEmpty()) {
+            report.report(Problem.DATA_RAW_INPUT_UNDECLARED, at, name, data.getSimpleName());
         }
     }
 

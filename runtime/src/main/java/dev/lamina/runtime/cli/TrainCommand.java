@@ -69,7 +69,6 @@ final class TrainCommand implements Callable<Integer> {
     private boolean noProgress;
 
     /** Set by the Maven plugin: where to write the reason for a failure. */
-    static final String FAILURE_FILE_PROPERTY = "lamina.failureFile";
 
     private final TrainingJob job;
     private final PrintWriter err;
@@ -86,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
                     ? DataContext.fromSystemProperties()
                     : new DataContext(baseDirectory.toAbsolutePath());
             TrainingConfig config = overrides(context);
-            DataSource source = job.dataSource()
+            DataSource<?> source = job.dataSource()
                     .orElseThrow(() -> new TrainingException(job.networkName() + " declares no data: add"
                             + " @Train(data = YourDataSource.class) to it, or call its trainer from code with data"))
                     .get();
@@ -99,26 +98,9 @@ final class TrainCommand implements Callable<Integer> {
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | TrainingException
                 | LaminaRuntimeException e) {
-            reportFailure(e.getMessage());
+            FailureReport.report(err, e.getMessage());
             return 1;
         }
-    }
-
-    /**
-     * Prints the reason training could not run; under {@code mvn lamina:train} (system property {@code
-     * lamina.failureFile}) it goes to that file instead, so Maven fails with exactly this one message.
-     */
-    private void reportFailure(String message) {
-        String failureFile = System.getProperty(FAILURE_FILE_PROPERTY);
-        if (failureFile != null) {
-            try {
-                Files.writeString(Path.of(failureFile), message, StandardCharsets.UTF_8);
-                return;
-            } catch (IOException e) {
-                // Fall back to standard error.
-            }
-        }
-        err.println("lamina: " + message);
     }
 
     private TrainingConfig overrides(DataContext context) {

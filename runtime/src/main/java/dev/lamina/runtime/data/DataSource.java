@@ -5,8 +5,15 @@ import java.io.IOException;
 /**
  * Where a network's data comes from, declared once with {@code @Train(data = ...)} on the network.
  * Implementations need a public constructor without parameters; they use the loaders of this package.
+ *
+ * <p>The type argument is the raw input one sample is made from, what the trained model predicts from:
+ * {@code float[]} for feature vectors and images, {@code String} for SMILES. The compiler reads it to give each
+ * network a typed model class ({@code MnistMlpModel.load(file).predict(pixels)}); the preprocessing that turns
+ * a raw input into a sample goes with the loaded data ({@link TrainTestData#preprocessing()}).
+ *
+ * @param <R> the raw input type
  */
-public interface DataSource {
+public interface DataSource<R> {
 
     /**
      * Loads the training and test data.

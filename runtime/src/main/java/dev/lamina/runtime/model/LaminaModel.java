@@ -3,6 +3,7 @@ package dev.lamina.runtime.model;
 import ai.djl.Device;
 
 import dev.lamina.dsl.Loss;
+import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.InvalidInputException;
 import dev.lamina.runtime.data.Preprocessing;
@@ -63,6 +64,31 @@ public final class LaminaModel<R> implements AutoCloseable {
      */
     public static <R> LaminaModel<R> load(Path file, Class<R> rawType) throws IOException {
         return new LaminaModel<>(rawType, ModelFile.read(file), file);
+    }
+
+    /** Loads a model file whatever its raw input; {@link #rawType()} says which it is. */
+    public static LaminaModel<?> load(Path file) throws IOException {
+        ModelFile.Contents contents = ModelFile.read(file);
+        return new LaminaModel<>(contents.preprocessing().rawType(), contents, file);
+    }
+
+    /**
+     * Loads a model file of the network {@code expected} describes, as the generated {@code <Name>Model.load}
+     * does: a model of another network, or of an earlier version of this one whose layers differ, is refused.
+     *
+     * @throws ModelFileException naming both networks
+     */
+    public static <R> LaminaModel<R> load(Path file, Class<R> rawType, Architecture expected) throws IOException {
+        ModelFile.Contents contents = ModelFile.read(file);
+        if (!contents.architecture().spec().equals(expected.spec())) {
+            String found = contents.architecture().name();
+            throw new ModelFileException(file + (found.equals(expected.name())
+                    ? " is a model of an earlier " + found + " whose layers differ from the compiled network's;"
+                            + " train it again, or load the file with LaminaModel.load(file, type)"
+                    : " is a model of network " + found + ", not of " + expected.name() + "; pass "
+                            + ModelFile.fileName(expected.name()) + " from a run of " + expected.name()));
+        }
+        return new LaminaModel<>(rawType, contents, file);
     }
 
     private void install(ModelFile.Contents loaded, Path file) {

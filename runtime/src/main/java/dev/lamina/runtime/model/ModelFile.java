@@ -13,6 +13,7 @@ import dev.lamina.runtime.data.Preprocessing;
 import dev.lamina.runtime.data.PreprocessingKind;
 import dev.lamina.runtime.io.ParameterFileException;
 import dev.lamina.runtime.io.SafeTensors;
+import dev.lamina.spec.contract.ModelFileName;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -56,7 +57,7 @@ public final class ModelFile {
 
     /** The file name a run gives its model: {@code MnistMlp.lamina.safetensors}. */
     public static String fileName(String networkName) {
-        return networkName.replace(' ', '_') + ".lamina.safetensors";
+        return ModelFileName.of(networkName);
     }
 
     private static final Gson GSON = new GsonBuilder()

@@ -15,7 +15,7 @@ public record TrainingJob(
         Architecture architecture,
         String summary,
         TrainingConfig defaults,
-        Optional<Supplier<DataSource>> dataSource) {
+        Optional<Supplier<DataSource<?>>> dataSource) {
 
     /** A network without {@code @Train(data = ...)}: its data comes from the caller. */
     public TrainingJob(String networkName, Architecture architecture, String summary, TrainingConfig defaults) {
@@ -29,8 +29,18 @@ public record TrainingJob(
      * compile in a cold JVM, and every build compiles every trainer.
      */
     public TrainingJob(String networkName, Architecture architecture, String summary, TrainingConfig defaults,
-            Class<? extends DataSource> dataClass) {
-        this(networkName, architecture, summary, defaults,
-                Optional.of(() -> UserClasses.instantiate(dataClass, "data source")));
+            Class<?> dataClass) {
+        this(networkName, architecture, summary, defaults, Optional.of(() -> dataSource(dataClass)));
+    }
+
+    /**
+     * The data source {@code dataClass} makes. It is a {@code Class<?>} because the literal of a generic data class is
+     * of its raw type, which no {@code Class<? extends DataSource<?>>} accepts.
+     */
+    private static DataSource<?> dataSource(Class<?> dataClass) {
+        if (!DataSource.class.isAssignableFrom(dataClass)) {
+            throw new TrainingException(dataClass.getName() + " is no " + DataSource.class.getName());
+        }
+        return (DataSource<?>) UserClasses.instantiate(dataClass, "data source");
     }
 }

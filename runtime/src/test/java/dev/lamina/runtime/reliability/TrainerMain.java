@@ -34,7 +34,7 @@ public final class TrainerMain {
                 .stage("hidden", new LinearSpec(4, width), new ReLUSpec())
                 .stage("logits", new LinearSpec(width, 3))
                 .build();
-        DataSource data = context -> {
+        DataSource<float[]> data = context -> {
             Random random = new Random(1);
             float[] features = new float[64 * 4];
             float[] labels = new float[64];

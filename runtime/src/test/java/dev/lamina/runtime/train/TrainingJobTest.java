@@ -19,7 +19,7 @@ class TrainingJobTest {
     private static final Architecture NETWORK =
             Architecture.builder("Job", 4).stage("logits", new LinearSpec(4, 2)).build();
 
-    public static final class CountingData implements DataSource {
+    public static final class CountingData implements DataSource<float[]> {
         static int created;
 
         public CountingData() {
@@ -32,7 +32,7 @@ class TrainingJobTest {
         }
     }
 
-    public static final class FailingData implements DataSource {
+    public static final class FailingData implements DataSource<float[]> {
         public FailingData() {
             throw new IllegalStateException("MNIST_HOME is not set");
         }
@@ -43,7 +43,7 @@ class TrainingJobTest {
         }
     }
 
-    public static final class NeedsArgument implements DataSource {
+    public static final class NeedsArgument implements DataSource<float[]> {
         public NeedsArgument(String folder) {}
 
         @Override
@@ -56,8 +56,8 @@ class TrainingJobTest {
     void eachRequestCreatesANewDataSourceOfTheNamedClass() {
         TrainingJob job = job(CountingData.class);
         int before = CountingData.created;
-        DataSource first = job.dataSource().orElseThrow().get();
-        DataSource second = job.dataSource().orElseThrow().get();
+        DataSource<?> first = job.dataSource().orElseThrow().get();
+        DataSource<?> second = job.dataSource().orElseThrow().get();
         assertInstanceOf(CountingData.class, first);
         assertTrue(first != second);
         assertEquals(before + 2, CountingData.created);
@@ -85,7 +85,7 @@ class TrainingJobTest {
         assertTrue(job.dataSource().isEmpty());
     }
 
-    private static TrainingJob job(Class<? extends DataSource> data) {
+    private static TrainingJob job(Class<?> data) {
         return new TrainingJob("Job", NETWORK, "summary\n", TrainingConfig.builder().build(), data);
     }
 }

@@ -8,7 +8,7 @@ import dev.lamina.runtime.data.TrainTestData;
 import java.io.IOException;
 
 /** 400 MNIST training and 100 test images; the training file can be swapped with -Dit.train to test bad data. */
-public class DigitsData implements DataSource {
+public class DigitsData implements DataSource<float[]> {
 
     @Override
     public TrainTestData load(DataContext context) throws IOException {
