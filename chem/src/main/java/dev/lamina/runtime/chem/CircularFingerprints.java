@@ -14,16 +14,35 @@ import org.openscience.cdk.smiles.SmilesParser;
  * <p>CDK's ECFP4 describes the same atom environments as RDKit's Morgan radius-2 fingerprint, but hashes them
  * differently, so the bits set are at other positions: a model trained on one cannot be fed the other.
  *
- * <p>Not thread-safe (CDK's parser and fingerprinter keep state): use one instance per thread.
+ * <p>The work per molecule is bounded: SMILES of more than {@value #MAX_SMILES_CHARS} characters, molecules of
+ * more than {@value #MAX_ATOMS} atoms and ring systems too dense to search ({@link #MAX_RING_PATHS}) are refused
+ * with a {@link SmilesException} saying so, and CDK runs on a thread with a large stack, since its ring search
+ * recurses once per atom of a chain.
+ *
+ * <p>Each instance fingerprints one molecule at a time (CDK's parser and fingerprinter keep state); calls from
+ * several threads wait for each other.
  */
 public final class CircularFingerprints {
 
     public static final int DEFAULT_LENGTH = 2048;
 
+    /** Longer SMILES are refused unread: drug-like molecules take a few hundred characters. */
+    public static final int MAX_SMILES_CHARS = 10_000;
+
+    /** Larger molecules are refused before fingerprinting: Tox21's largest have about 150 heavy atoms. */
+    public static final int MAX_ATOMS = 1_000;
+
+    /**
+     * The most ring paths the fingerprinter may walk (see {@link RingPaths}): about a quarter of a second of
+     * CDK's time; real molecules, cages and fused ring systems included, need a few thousand.
+     */
+    public static final long MAX_RING_PATHS = 1_000_000;
+
     private final EcfpClass ecfpClass;
     private final int length;
     private final SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
     private final CircularFingerprinter fingerprinter;
+    private final DeepStack deepStack = new DeepStack("lamina-fingerprints");
 
     /** ECFP4, 2048 bits. */
     public CircularFingerprints() {
@@ -66,19 +85,49 @@ public final class CircularFingerprints {
         if (smiles == null || smiles.isBlank()) {
             throw new SmilesException(String.valueOf(smiles), "is empty", null);
         }
+        String text = smiles.strip();
+        if (text.length() > MAX_SMILES_CHARS) {
+            throw new SmilesException(smiles, "is " + text.length() + " characters long; Lamina fingerprints SMILES"
+                    + " of at most " + MAX_SMILES_CHARS + " characters", null);
+        }
+        try {
+            return deepStack.call(() -> fingerprint(smiles, text));
+        } catch (SmilesException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new SmilesException(smiles, "CDK's ring search recursed too deeply on it", e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("interrupted while fingerprinting '" + SmilesException.shown(smiles)
+                    + "'", e);
+        } catch (Exception e) {
+            // CDK signals some unusual molecules with runtime exceptions; for a data set that is one bad row.
+            throw new SmilesException(smiles, "CDK cannot read it: " + e, e);
+        }
+    }
+
+    /** Parses and fingerprints, on the deep stack, refusing molecules whose ring search would not end soon. */
+    private int[] fingerprint(String smiles, String text) throws SmilesException {
         IAtomContainer molecule;
         try {
-            molecule = parser.parseSmiles(smiles.strip());
+            molecule = parser.parseSmiles(text);
         } catch (InvalidSmilesException e) {
-            throw new SmilesException(smiles, "CDK cannot parse it: " + parseProblem(smiles, e.getMessage()), e);
+            throw new SmilesException(smiles, "CDK cannot parse it: " + parseProblem(text, e.getMessage()), e);
         }
         if (molecule.getAtomCount() == 0) {
             throw new SmilesException(smiles, "describes no atoms", null);
         }
+        if (molecule.getAtomCount() > MAX_ATOMS) {
+            throw new SmilesException(smiles, "has " + molecule.getAtomCount() + " atoms; Lamina fingerprints"
+                    + " molecules of at most " + MAX_ATOMS, null);
+        }
+        if (RingPaths.exceed(molecule, MAX_RING_PATHS)) {
+            throw new SmilesException(smiles, "its rings are too densely bonded to search in reasonable time (more"
+                    + " than " + MAX_RING_PATHS + " paths of up to " + RingPaths.MAX_RING_SIZE
+                    + " atoms; real molecules have thousands)", null);
+        }
         try {
             return fingerprinter.getBitFingerprint(molecule).getSetbits();
         } catch (CDKException | RuntimeException e) {
-            // CDK signals some unusual molecules with runtime exceptions; for a data set that is one bad row.
             throw new SmilesException(smiles, "CDK cannot fingerprint it: " + e, e);
         }
     }
