@@ -7,6 +7,9 @@ import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmilesParser;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
 /**
  * Turns SMILES into folded circular fingerprints (CDK's {@link CircularFingerprinter}): a float[] of 0s and 1s,
  * one per bit, ready to be a network's input. ECFP4 with 2048 bits by default, the notebook's size.
@@ -16,8 +19,8 @@ import org.openscience.cdk.smiles.SmilesParser;
  *
  * <p>The work per molecule is bounded: SMILES of more than {@value #MAX_SMILES_CHARS} characters, molecules of
  * more than {@value #MAX_ATOMS} atoms and ring systems too dense to search ({@link #MAX_RING_PATHS}) are refused
- * with a {@link SmilesException} saying so, and CDK runs on a thread with a large stack, since its ring search
- * recurses once per atom of a chain.
+ * with a {@link SmilesException} saying so, as is a molecule that takes longer than {@link #MAX_TIME}; CDK runs
+ * on a thread with a large stack, since its ring search recurses once per atom of a chain.
  *
  * <p>Each instance fingerprints one molecule at a time (CDK's parser and fingerprinter keep state); calls from
  * several threads wait for each other.
@@ -33,16 +36,24 @@ public final class CircularFingerprints {
     public static final int MAX_ATOMS = 1_000;
 
     /**
-     * The most ring paths the fingerprinter may walk (see {@link RingPaths}): about a quarter of a second of
-     * CDK's time; real molecules, cages and fused ring systems included, need a few thousand.
+     * The most ring paths the fingerprinter may walk (see {@link RingPaths}): under a second of CDK's time
+     * (a 10-atom complete graph is just inside); real molecules, cages and fused ring systems included, need
+     * a few thousand.
      */
     public static final long MAX_RING_PATHS = 1_000_000;
 
+    /**
+     * The last bound, for what the others do not foresee: a molecule taking longer is skipped, and CDK is
+     * left to finish it on a thread of its own while the next molecules go to a new one.
+     */
+    public static final Duration MAX_TIME = Duration.ofSeconds(20);
+
     private final EcfpClass ecfpClass;
     private final int length;
-    private final SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
-    private final CircularFingerprinter fingerprinter;
-    private final DeepStack deepStack = new DeepStack("lamina-fingerprints");
+    private final Duration budget;
+    private SmilesParser parser;
+    private CircularFingerprinter fingerprinter;
+    private DeepStack deepStack;
 
     /** ECFP4, 2048 bits. */
     public CircularFingerprints() {
@@ -50,12 +61,24 @@ public final class CircularFingerprints {
     }
 
     public CircularFingerprints(EcfpClass ecfpClass, int length) {
+        this(ecfpClass, length, MAX_TIME);
+    }
+
+    CircularFingerprints(EcfpClass ecfpClass, int length, Duration budget) {
         if (length <= 0) {
             throw new IllegalArgumentException("a fingerprint needs a positive number of bits, got " + length);
         }
         this.ecfpClass = ecfpClass;
         this.length = length;
-        this.fingerprinter = new CircularFingerprinter(ecfpClass.cdkClass(), length);
+        this.budget = budget;
+        freshWorker();
+    }
+
+    /** CDK's parser and fingerprinter keep state, so a worker left running keeps its own. */
+    private void freshWorker() {
+        parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
+        fingerprinter = new CircularFingerprinter(ecfpClass.cdkClass(), length);
+        deepStack = new DeepStack("lamina-fingerprints");
     }
 
     public EcfpClass ecfpClass() {
@@ -81,7 +104,7 @@ public final class CircularFingerprints {
     }
 
     /** The indices of the bits set, ascending. */
-    public int[] setBits(String smiles) throws SmilesException {
+    public synchronized int[] setBits(String smiles) throws SmilesException {
         if (smiles == null || smiles.isBlank()) {
             throw new SmilesException(String.valueOf(smiles), "is empty", null);
         }
@@ -91,9 +114,14 @@ public final class CircularFingerprints {
                     + " of at most " + MAX_SMILES_CHARS + " characters", null);
         }
         try {
-            return deepStack.call(() -> fingerprint(smiles, text));
+            SmilesParser smilesParser = parser;
+            CircularFingerprinter cdkFingerprinter = fingerprinter;
+            return deepStack.call(() -> fingerprint(smiles, text, smilesParser, cdkFingerprinter), budget);
         } catch (SmilesException e) {
             throw e;
+        } catch (TimeoutException e) {
+            freshWorker();
+            throw new SmilesException(smiles, "CDK took more than " + budget.toMillis() + " ms on it", e);
         } catch (StackOverflowError e) {
             throw new SmilesException(smiles, "CDK's ring search recursed too deeply on it", e);
         } catch (InterruptedException e) {
@@ -106,7 +134,8 @@ public final class CircularFingerprints {
     }
 
     /** Parses and fingerprints, on the deep stack, refusing molecules whose ring search would not end soon. */
-    private int[] fingerprint(String smiles, String text) throws SmilesException {
+    private static int[] fingerprint(String smiles, String text, SmilesParser parser,
+            CircularFingerprinter fingerprinter) throws SmilesException {
         IAtomContainer molecule;
         try {
             molecule = parser.parseSmiles(text);

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.chem;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -7,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs work on a thread with a stack of known, ample size: CDK's ring perception recurses once per atom of
@@ -34,11 +36,18 @@ final class DeepStack {
     /**
      * The result of {@code work}, computed on the deep stack; its exceptions and errors are rethrown here
      * as they were thrown there (a {@link StackOverflowError} included).
+     *
+     * @throws TimeoutException if the work takes longer than {@code budget}; this instance is then unusable
      */
-    <T> T call(Callable<T> work) throws Exception {
+    <T> T call(Callable<T> work, Duration budget) throws Exception {
         Future<T> result = executor.submit(work);
         try {
-            return result.get();
+            return result.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // CDK never looks at interrupts: the thread is left to finish on its own and then ends, and this
+            // instance takes no more work. The caller continues with a new one.
+            executor.shutdownNow();
+            throw e;
         } catch (InterruptedException e) {
             result.cancel(true);
             Thread.currentThread().interrupt();

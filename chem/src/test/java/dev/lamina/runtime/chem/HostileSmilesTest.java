@@ -115,4 +115,14 @@ class HostileSmilesTest {
         assertTrue(result.skippedExamples().get(1).reason().contains("too densely bonded"));
         assertTrue(result.skippedExamples().get(2).reason().contains("is 20000 characters long"));
     }
+
+    @Test
+    void aMoleculeOverTheTimeBudgetIsSkippedAndTheNextGoesToAFreshWorker() {
+        // A 10-atom complete graph is inside the ring-path budget and takes CDK far more than a millisecond.
+        CircularFingerprints fingerprints = new CircularFingerprints(EcfpClass.ECFP4, 2048, Duration.ofMillis(1));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            SmilesException e = assertThrows(SmilesException.class, () -> fingerprints.bits(completeGraph(10)));
+            assertTrue(e.getMessage().contains("CDK took more than 1 ms on it"), e.getMessage());
+        }
+    }
 }
