@@ -29,6 +29,9 @@ public final class CircularFingerprints {
 
     public static final int DEFAULT_LENGTH = 2048;
 
+    /** The most bits a fingerprint may have: far more than any model uses, and each bit is a float input. */
+    public static final int MAX_LENGTH = 1 << 20;
+
     /** Longer SMILES are refused unread: drug-like molecules take a few hundred characters. */
     public static final int MAX_SMILES_CHARS = 10_000;
 
@@ -67,6 +70,9 @@ public final class CircularFingerprints {
     CircularFingerprints(EcfpClass ecfpClass, int length, Duration budget) {
         if (length <= 0) {
             throw new IllegalArgumentException("a fingerprint needs a positive number of bits, got " + length);
+        }
+        if (length > MAX_LENGTH) {
+            throw new IllegalArgumentException("a fingerprint has at most " + MAX_LENGTH + " bits, got " + length);
         }
         this.ecfpClass = ecfpClass;
         this.length = length;

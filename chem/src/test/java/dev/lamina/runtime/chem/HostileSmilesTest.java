@@ -125,4 +125,11 @@ class HostileSmilesTest {
             assertTrue(e.getMessage().contains("CDK took more than 1 ms on it"), e.getMessage());
         }
     }
+
+    @Test
+    void aFingerprintLengthThatWouldFillTheHeapIsRefusedWhenChosen() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SmilesData.tsv().fingerprint(EcfpClass.ECFP4, Integer.MAX_VALUE));
+        assertEquals("a fingerprint has at most 1048576 bits, got 2147483647", e.getMessage());
+    }
 }
