@@ -64,11 +64,6 @@ public record SafeTensorsHeader(Map<String, String> metadata, Map<String, Entry>
         return shapes;
     }
 
-    /** The bytes of tensor data the header describes, which is the data section's exact size. */
-    public long dataBytes() {
-        return tensors.values().stream().mapToLong(Entry::end).max().orElse(0);
-    }
-
     /**
      * Parses and checks the header of {@code file}.
      *
