@@ -7,6 +7,8 @@ import com.google.gson.ToNumberPolicy;
 
 import dev.lamina.spec.SpecTree;
 
+import java.io.IOException;
+
 /**
  * An architecture as JSON text, for files that carry their network: {@code {"name": "MnistMlp", "input":
  * [784], "stages": [{"name": "hidden1", "layers": [{"kind": "Linear", "in": 784, "out": 300}, ...]}]}}. The
@@ -31,7 +33,7 @@ public final class ArchitectureJson {
 
     /**
      * The architecture {@code json} describes, checked as a hand-built one is: every layer's values, the
-     * shapes through the network, the names.
+     * shapes through the network, the names; a key given twice in one object is refused.
      *
      * @throws IllegalArgumentException saying what is wrong and where
      */
@@ -43,7 +45,8 @@ public final class ArchitectureJson {
         Object tree;
         try {
             tree = GSON.fromJson(json, Object.class);
-        } catch (JsonParseException e) {
+            DuplicateKeys.check(json);
+        } catch (JsonParseException | IOException e) {
             throw new IllegalArgumentException("the architecture is not valid JSON: " + e.getMessage(), e);
         }
         return Architecture.of(SpecTree.network(tree));

@@ -385,7 +385,8 @@ public final class LaminaNetwork implements AutoCloseable {
      * @throws dev.lamina.runtime.io.ParameterFileException if the file is not a readable parameter file
      */
     public void load(Path file) throws IOException {
-        SafeTensors.Contents contents = SafeTensors.read(file);
+        SafeTensors.Contents contents = SafeTensors.read(file, ExpectedTensors.parametersOf(file, this));
+        SafeTensors.requireFinite(file, contents.tensors());
         restore(file, contents.metadata(), contents.tensors());
     }
 
@@ -395,7 +396,9 @@ public final class LaminaNetwork implements AutoCloseable {
      * @param origin the file they came from, for messages
      */
     public void restore(Path origin, Map<String, String> metadata, Map<String, SafeTensors.Tensor> tensors) {
-        checkCompatible(origin, metadata, tensors);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        tensors.forEach((name, tensor) -> shapes.put(name, tensor.shape()));
+        checkCompatible(origin, metadata, shapes);
         access.writeLock().lock();
         try {
             checkOpen();
@@ -424,31 +427,48 @@ public final class LaminaNetwork implements AutoCloseable {
                 .anyMatch(layer -> layer instanceof BatchNormSpec);
     }
 
-    private void checkCompatible(Path file, Map<String, String> metadata, Map<String, SafeTensors.Tensor> tensors) {
+    /**
+     * Checks that {@code shapes} name exactly this network's parameters, with its shapes.
+     *
+     * @throws IncompatibleParametersException naming the first parameter that is missing, extra or of
+     *     another shape
+     */
+    public void checkCompatible(Path file, Map<String, String> metadata, Map<String, long[]> shapes) {
         String writer = metadata.get(NETWORK_METADATA);
         String origin = writer == null ? "" : " (the file was written by network " + writer + ")";
-        String prefix = "Cannot load " + file + " into " + name() + ": ";
         for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
-            SafeTensors.Tensor tensor = tensors.get(entry.getKey());
-            if (tensor == null) {
+            long[] shape = shapes.get(entry.getKey());
+            if (shape == null) {
                 throw new IncompatibleParametersException(
-                        prefix + "parameter '" + entry.getKey() + "' is missing from the file" + origin
-                                + "; the file holds " + tensors.keySet());
+                        cannotLoad(file) + "parameter '" + entry.getKey() + "' is missing from the file" + origin
+                                + "; the file holds " + shapes.keySet());
             }
             long[] expected = entry.getValue().getArray().getShape().getShape();
-            if (!Arrays.equals(expected, tensor.shape())) {
+            if (!Arrays.equals(expected, shape)) {
                 throw new IncompatibleParametersException(
-                        prefix + "parameter '" + entry.getKey() + "' has shape " + Shapes.format(tensor.shape())
+                        cannotLoad(file) + "parameter '" + entry.getKey() + "' has shape " + Shapes.format(shape)
                                 + " in the file, but " + name() + " expects " + Shapes.format(expected) + origin);
             }
         }
-        for (String name : tensors.keySet()) {
-            if (!parameters.containsKey(name)) {
-                throw new IncompatibleParametersException(
-                        prefix + "the file holds parameter '" + name + "', which " + name() + " does not have"
-                                + origin);
-            }
+        for (String name : shapes.keySet()) {
+            checkKnown(file, name, origin);
         }
+    }
+
+    /** @throws IncompatibleParametersException if this network has no parameter {@code name} */
+    public void checkKnown(Path file, String name) {
+        checkKnown(file, name, "");
+    }
+
+    private void checkKnown(Path file, String name, String origin) {
+        if (!parameters.containsKey(name)) {
+            throw new IncompatibleParametersException(cannotLoad(file) + "the file holds parameter '" + name
+                    + "', which " + name() + " does not have" + origin);
+        }
+    }
+
+    private String cannotLoad(Path file) {
+        return "Cannot load " + file + " into " + name() + ": ";
     }
 
     private Shape batchShape(long batch) {

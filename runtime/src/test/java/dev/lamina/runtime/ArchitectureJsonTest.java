@@ -52,4 +52,16 @@ class ArchitectureJsonTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ArchitectureJson.read(" ".repeat(2 << 20)))
                 .getMessage().contains("is not a network description"));
     }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNotResolvedSilently() {
+        String layer = "{\"kind\": \"Linear\", \"in\": 2, \"out\": 1, \"out\": 3}";
+        assertEquals("the architecture names 'out' twice at $.stages[0].layers[0]",
+                assertThrows(IllegalArgumentException.class, () -> ArchitectureJson.read("{\"name\": \"Net\","
+                        + " \"input\": [2], \"stages\": [{\"name\": \"out\", \"layers\": [" + layer + "]}]}"))
+                        .getMessage());
+        assertEquals("the architecture names 'name' twice at $",
+                assertThrows(IllegalArgumentException.class, () -> ArchitectureJson.read("{\"name\": \"A\","
+                        + " \"name\": \"B\", \"input\": [2], \"stages\": []}")).getMessage());
+    }
 }

@@ -86,7 +86,8 @@ public final class SmilesData {
                     + " load");
         }
         CircularFingerprints fingerprints = new CircularFingerprints(ecfpClass, length);
-        List<float[]> samples = new ArrayList<>();
+        // The set bits of each molecule, not its floats: a few dozen ints instead of `length` floats.
+        List<int[]> samples = new ArrayList<>();
         List<Float> labels = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         List<SkippedSmiles> examples = new ArrayList<>();
@@ -97,9 +98,9 @@ public final class SmilesData {
             for (DelimitedRows.Row row = rows.next(); row != null; row = rows.next()) {
                 float label = binaryLabel(rows, row, labelIndex);
                 String smiles = row.cell(smilesIndex).strip();
-                float[] bits;
+                int[] bits;
                 try {
-                    bits = fingerprints.bits(smiles);
+                    bits = fingerprints.setBits(smiles);
                 } catch (SmilesException e) {
                     String reason = oneLine(e.getMessage());
                     if (policy == InvalidSmilesPolicy.FAIL) {
@@ -143,12 +144,19 @@ public final class SmilesData {
         return value;
     }
 
-    private Dataset toDataset(Path file, List<float[]> samples, List<Float> labels, List<Integer> lines) {
+    private Dataset toDataset(Path file, List<int[]> samples, List<Float> labels, List<Integer> lines)
+            throws DataFormatException {
+        if ((long) samples.size() * length > Integer.MAX_VALUE - 8) {
+            throw new DataFormatException(file, samples.size() + " molecules of " + length + " bits are more values"
+                    + " than one Java array holds; use fewer molecules or a shorter fingerprint");
+        }
         float[] features = new float[samples.size() * length];
         float[] labelValues = new float[samples.size()];
         int[] lineNumbers = new int[samples.size()];
         for (int i = 0; i < samples.size(); i++) {
-            System.arraycopy(samples.get(i), 0, features, i * length, length);
+            for (int bit : samples.get(i)) {
+                features[i * length + bit] = 1f;
+            }
             labelValues[i] = labels.get(i);
             lineNumbers[i] = lines.get(i);
         }

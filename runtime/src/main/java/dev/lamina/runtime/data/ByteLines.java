@@ -2,16 +2,21 @@ package dev.lamina.runtime.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
  * Lines of a text file as raw bytes, for loaders that parse ASCII numbers themselves: decoding 110 MB of
  * MNIST CSV into Strings and splitting them costs several times more than the parsing. Lines end at '\n'; a
- * '\r' before it (Windows line ends) and a UTF-8 byte order mark at the start of the file are dropped.
+ * '\r' before it (Windows line ends) and a UTF-8 byte order mark at the start of the file are dropped. A line
+ * longer than the loader's cap is an error naming the file and line, not a buffer that grows until the heap
+ * is gone.
  */
 final class ByteLines {
 
+    private final Path file;
     private final InputStream in;
+    private final int maxLineBytes;
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -19,8 +24,11 @@ final class ByteLines {
     private int length;
     private int lineNumber;
 
-    ByteLines(InputStream in) {
+    /** @param maxLineBytes the longest line accepted, its line end not counted */
+    ByteLines(Path file, InputStream in, int maxLineBytes) {
+        this.file = file;
         this.in = in;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** Moves to the next line; false at the end of the file. */
@@ -43,6 +51,10 @@ final class ByteLines {
             int end = position;
             while (end < limit && buffer[end] != '\n') {
                 end++;
+            }
+            if ((long) length + (end - position) > maxLineBytes + 1L) { // + 1: a '\r' before the '\n'
+                throw new DataFormatException(file, lineNumber + 1L, "the line is longer than " + maxLineBytes
+                        + " bytes, which no valid line of this format is (a damaged file, or another format?)");
             }
             append(position, end);
             if (end < limit) {

@@ -12,7 +12,8 @@ import java.util.zip.ZipException;
 /**
  * Opens data files for the loaders of this package, with the checks every loader needs: the file exists, is a
  * regular file and can be read. A file that starts with the gzip magic bytes (1f 8b) is decompressed, whatever
- * its name, so {@code data.csv} and {@code data.csv.gz} both work.
+ * its name, so {@code data.csv} and {@code data.csv.gz} both work; it may expand to 100 times its size (at
+ * least 256 MB), beyond which it is refused as damaged or a decompression bomb.
  */
 public final class DataFiles {
 
@@ -34,7 +35,8 @@ public final class DataFiles {
             if (!gzip) {
                 return raw;
             }
-            return new FileNamingInputStream(file, new GZIPInputStream(raw, BUFFER_BYTES));
+            return new FileNamingInputStream(file, new DecompressionLimit(file, new GZIPInputStream(raw, BUFFER_BYTES),
+                    DecompressionLimit.limitFor(Files.size(file))));
         } catch (ZipException | EOFException e) {
             raw.close();
             throw new DataFormatException(file, "starts like a gzip file but its gzip header is damaged", e);

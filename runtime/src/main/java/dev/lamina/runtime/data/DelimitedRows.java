@@ -1,8 +1,8 @@
 package dev.lamina.runtime.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,15 +14,22 @@ import java.util.Locale;
  * loaders that then interpret the cells. UTF-8, gzip-compressed or not; '\n', "\r\n" and '\r' line ends and a
  * byte order mark are tolerated; blank lines (empty or spaces only) are skipped, as pandas does. Every row must have as many cells
  * as the header (or, without a header, as the first row). Cells are split at every delimiter: quoting is not
- * supported.
+ * supported. A line may hold at most {@value #MAX_LINE_CHARS} characters and {@value #MAX_COLUMNS} cells.
  */
 public final class DelimitedRows implements AutoCloseable {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    /** The longest line read: a million columns of short numbers. Longer is a damaged file, not a table. */
+    public static final int MAX_LINE_CHARS = 16 << 20;
+
+    /** The most cells a row may have; each costs a String while the row is split. */
+    public static final int MAX_COLUMNS = 1_000_000;
+
     private final Path file;
     private final char delimiter;
-    private final BufferedReader reader;
+    private final Reader reader;
+    private final TextLines lines;
     private final List<String> header;
     private final int firstLine;
     private final int columnCount;
@@ -39,7 +46,8 @@ public final class DelimitedRows implements AutoCloseable {
     private DelimitedRows(Path file, char delimiter, boolean hasHeader) throws IOException {
         this.file = file;
         this.delimiter = delimiter;
-        this.reader = new BufferedReader(new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8));
+        this.reader = new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8);
+        this.lines = new TextLines(file, reader, MAX_LINE_CHARS);
         try {
             String first = nextNonBlankLine();
             if (first == null) {
@@ -183,7 +191,7 @@ public final class DelimitedRows implements AutoCloseable {
     private String nextNonBlankLine() throws IOException {
         String line;
         do {
-            line = reader.readLine();
+            line = lines.readLine(lineNumber + 1L);
             if (line == null) {
                 return null;
             }
@@ -200,11 +208,16 @@ public final class DelimitedRows implements AutoCloseable {
         return line.isBlank() && line.indexOf(delimiter) < 0;
     }
 
-    private List<String> split(String line) {
+    private List<String> split(String line) throws DataFormatException {
         List<String> cells = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < line.length(); i++) {
             if (line.charAt(i) == delimiter) {
+                if (cells.size() == MAX_COLUMNS) {
+                    throw new DataFormatException(file, lineNumber, "the line has more than " + MAX_COLUMNS
+                            + " cells separated by " + delimiterName() + "; Lamina reads tables of at most "
+                            + MAX_COLUMNS + " columns");
+                }
                 cells.add(line.substring(start, i));
                 start = i + 1;
             }

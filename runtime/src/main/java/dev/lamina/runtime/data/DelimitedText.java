@@ -24,6 +24,9 @@ import java.util.stream.IntStream;
  */
 public final class DelimitedText {
 
+    /** The most values one float array holds. */
+    private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private final char delimiter;
     private final boolean header;
     private final ColumnChoice label;
@@ -123,15 +126,18 @@ public final class DelimitedText {
         if (width == 0) {
             throw new DataFormatException(rows.file(), "has only the label column: there are no features");
         }
-        float[] values = new float[width * 256];
-        float[] labels = new float[256];
-        int[] lines = new int[256];
+        // Room for a few rows at first, however wide: a one-row file of a million columns needs 4 MB, not 1 GB.
+        int capacity = Math.max(1, Math.min(256, (1 << 20) / width));
+        float[] values = new float[capacity * width];
+        float[] labels = new float[capacity];
+        int[] lines = new int[capacity];
         int count = 0;
         for (DelimitedRows.Row row = rows.next(); row != null; row = rows.next()) {
             if (count == labels.length) {
-                values = Arrays.copyOf(values, values.length * 2);
-                labels = Arrays.copyOf(labels, labels.length * 2);
-                lines = Arrays.copyOf(lines, lines.length * 2);
+                int grown = grownRows(rows, row, count, width);
+                values = Arrays.copyOf(values, grown * width);
+                labels = Arrays.copyOf(labels, grown);
+                lines = Arrays.copyOf(lines, grown);
             }
             labels[count] = number(rows, row, labelColumn);
             for (int f = 0; f < width; f++) {
@@ -144,6 +150,17 @@ public final class DelimitedText {
         }
         return Dataset.fromText(rows.file().toString(), Arrays.copyOf(values, count * width), new long[] {width},
                 Arrays.copyOf(labels, count), Arrays.copyOf(lines, count));
+    }
+
+    /** Twice as many rows, or as many as one Java array of values holds. */
+    private static int grownRows(DelimitedRows rows, DelimitedRows.Row row, int count, int width)
+            throws DataFormatException {
+        int maxRows = MAX_VALUES / width;
+        if (count >= maxRows) {
+            throw new DataFormatException(rows.file(), row.line(), "the table has more than " + maxRows + " rows of "
+                    + width + " features, more values than one Java array holds; use fewer rows or columns");
+        }
+        return (int) Math.min(maxRows, count * 2L);
     }
 
     private static float number(DelimitedRows rows, DelimitedRows.Row row, int column) throws DataFormatException {

@@ -24,6 +24,12 @@ public final class MnistCsv {
     private static final int PIXELS = 28 * 28;
     private static final int MAX_CELL_SHOWN = 20;
 
+    /** A valid line is at most 3,140 bytes ("9," and 784 times "255,"); allow spaces and slack, never megabytes. */
+    static final int MAX_LINE_BYTES = 1 << 16;
+
+    /** Rows whose pixels still fit one Java array. */
+    private static final int MAX_ROWS = (Integer.MAX_VALUE - 8) / PIXELS;
+
     private MnistCsv() {}
 
     /** Samples of shape [784], pixels 0..255. */
@@ -34,7 +40,7 @@ public final class MnistCsv {
     /** Samples of shape [784] or [1, 28, 28], pixels 0..255. */
     public static Dataset load(Path file, MnistLayout layout) throws IOException {
         try (InputStream in = DataFiles.open(file)) {
-            return parse(file, new ByteLines(in), layout);
+            return parse(file, new ByteLines(file, in, MAX_LINE_BYTES), layout);
         }
     }
 
@@ -69,9 +75,14 @@ public final class MnistCsv {
                 continue;
             }
             if (rows == labels.length) {
-                pixels = Arrays.copyOf(pixels, pixels.length * 2);
-                labels = Arrays.copyOf(labels, labels.length * 2);
-                lineNumbers = Arrays.copyOf(lineNumbers, lineNumbers.length * 2);
+                if (rows == MAX_ROWS) {
+                    throw new DataFormatException(file, lines.lineNumber(), "more than " + MAX_ROWS
+                            + " images, more than one Java array of pixels holds; split the file");
+                }
+                int grown = (int) Math.min(MAX_ROWS, rows * 2L);
+                pixels = Arrays.copyOf(pixels, grown * PIXELS);
+                labels = Arrays.copyOf(labels, grown);
+                lineNumbers = Arrays.copyOf(lineNumbers, grown);
             }
             parseLine(file, lines, labels, pixels, rows);
             lineNumbers[rows] = lines.lineNumber();

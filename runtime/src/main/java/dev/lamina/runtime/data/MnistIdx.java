@@ -71,7 +71,8 @@ public final class MnistIdx {
                         throw new DataFormatException(file, "dimension " + (d + 1) + " in the header is "
                                 + dimensions[d] + "; it must be positive");
                     }
-                    size *= dimensions[d];
+                    // Three dimensions up to 2^31 overflow even a long: stop once past what an array holds.
+                    size = Math.min(size * dimensions[d], Integer.MAX_VALUE);
                 }
             } catch (EOFException e) {
                 throw new DataFormatException(file, "ends inside its header: it is not a complete IDX file", e);
@@ -80,11 +81,11 @@ public final class MnistIdx {
                 throw new DataFormatException(file, "its header announces " + size + " bytes of data, more than"
                         + " one Java array holds");
             }
-            byte[] data = new byte[(int) size];
-            int filled = in.readNBytes(data, 0, data.length);
-            if (filled < data.length) {
-                throw new DataFormatException(file, "is truncated: its header announces " + data.length
-                        + " bytes of data, but only " + filled + " follow");
+            // Read what is there rather than allocate what the header announces: a 16-byte file may claim 2 GB.
+            byte[] data = in.readNBytes((int) size);
+            if (data.length < size) {
+                throw new DataFormatException(file, "is truncated: its header announces " + size
+                        + " bytes of data, but only " + data.length + " follow");
             }
             if (in.read() != -1) {
                 throw new DataFormatException(file, "has more data than its header announces (" + data.length

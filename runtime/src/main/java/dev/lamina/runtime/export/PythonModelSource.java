@@ -48,6 +48,7 @@ final class PythonModelSource {
         this.stages = network.shapedStages();
         this.summary = summary;
         Set<String> used = new HashSet<>(MODULE_NAMES);
+        used.addAll(PythonNames.BUILTIN_CLASSES);
         this.networkClass = unique(PythonNames.className(network.name()), "Network", used);
         for (StageSpec stage : network.stages()) {
             stageClasses.put(stage.name(), unique(PythonNames.className(stage.name()), "Stage", used));

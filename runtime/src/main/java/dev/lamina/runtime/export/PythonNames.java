@@ -30,6 +30,30 @@ final class PythonNames {
             "set_extra_state", "set_submodule", "share_memory", "state_dict", "to", "to_empty", "train",
             "training", "type", "xpu", "zero_grad");
 
+    /**
+     * Python's built-in names that a generated class (always capitalised) could shadow: model.py raises
+     * {@code ValueError} and catches {@code ImportError}, and a stage called {@code valueError} must not
+     * turn those into its module class.
+     */
+    static final Set<String> BUILTIN_CLASSES = Set.of(
+            "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+            "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+            "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+            "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception",
+            "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+            "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
+            "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError",
+            "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplemented",
+            "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError",
+            "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError",
+            "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning",
+            "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError",
+            "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError",
+            "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError");
+
+    /** Characters that end a line for some reader of the file, or that a source file should not hold. */
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+
     private PythonNames() {}
 
     /** Whether {@code self.<name>} reaches a submodule registered as {@code name}. */
@@ -74,8 +98,13 @@ final class PythonNames {
         return text.append('"').toString();
     }
 
-    /** Text made safe for a docstring or comment: one line, no quote runs that end a docstring. */
+    /**
+     * Text made safe for a docstring or comment: one line (every control, format and line or paragraph
+     * separator character becomes a space, so no reader sees a line end Python does not), no backslash
+     * escapes and no quote runs that end a docstring.
+     */
     static String text(String value) {
-        return value.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"").replaceAll("[\\r\\n]", " ");
+        String flat = UNPRINTABLE.matcher(value).replaceAll(" ");
+        return flat.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"");
     }
 }

@@ -2,10 +2,7 @@ package dev.lamina.runtime.io;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -29,9 +26,9 @@ import java.util.Map;
 public final class SafeTensors {
 
     /** A header larger than this is not a parameter file but garbage read as a length. */
-    private static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+    public static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
 
-    private static final String METADATA_KEY = "__metadata__";
+    private static final String METADATA_KEY = SafeTensorsHeader.METADATA_KEY;
 
     /** One float32 tensor. */
     public record Tensor(long[] shape, float[] data) {
@@ -99,114 +96,117 @@ public final class SafeTensors {
     }
 
     /**
+     * What a caller requires of a file, checked while and after its header is parsed and before any tensor
+     * data is read: a file with unexpected names or shapes is refused without allocating its tensors.
+     */
+    @FunctionalInterface
+    public interface HeaderCheck {
+
+        /** Accepts any well-formed file: reading it allocates at most the file's size. */
+        HeaderCheck ANY = header -> {};
+
+        /** Called with each tensor name as the header is parsed, so a foreign file fails at its first stranger. */
+        default void checkName(String name) throws IOException {}
+
+        /** The largest header worth parsing: parsing holds it in memory several times over. */
+        default long maxHeaderBytes() {
+            return MAX_HEADER_BYTES;
+        }
+
+        /** @throws IOException (or a runtime exception) to refuse the file */
+        void check(SafeTensorsHeader header) throws IOException;
+    }
+
+    /**
      * Reads a whole file.
      *
      * @throws ParameterFileException naming the file if it is not a well-formed float32 safetensors file
      */
     public static Contents read(Path file) throws IOException {
+        return read(file, HeaderCheck.ANY);
+    }
+
+    /**
+     * Reads a file after its header passed {@code check}.
+     *
+     * @throws ParameterFileException naming the file if it is not a well-formed float32 safetensors file
+     */
+    public static Contents read(Path file, HeaderCheck check) throws IOException {
         if (Files.isDirectory(file)) {
             throw new ParameterFileException(file, "is a directory, not a parameter file");
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size < 8) {
-                throw new ParameterFileException(
-                        file, "is not a parameter file: " + size + " bytes, too short for a safetensors header");
-            }
-            ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(channel, lengthBytes, 0);
-            long headerLength = lengthBytes.flip().getLong();
-            if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
-                throw new ParameterFileException(
-                        file,
-                        "is not a safetensors parameter file (header length "
-                                + headerLength
-                                + " does not fit a file of "
-                                + size
-                                + " bytes); it may be truncated or of another format");
-            }
-            ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
-            readFully(channel, headerBytes, 8);
-            JsonObject header = parseHeader(file, new String(headerBytes.array(), StandardCharsets.UTF_8));
-            long dataStart = 8 + headerLength;
-            long dataSize = size - dataStart;
-
-            Map<String, String> metadata = new LinkedHashMap<>();
+            SafeTensorsHeader header = readHeader(file, channel, check);
+            check.check(header);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> entry : header.entrySet()) {
-                if (entry.getKey().equals(METADATA_KEY)) {
-                    entry.getValue().getAsJsonObject().entrySet()
-                            .forEach(m -> metadata.put(m.getKey(), m.getValue().getAsString()));
-                    continue;
-                }
-                tensors.put(
-                        entry.getKey(),
-                        readTensor(file, channel, entry.getKey(), entry.getValue(), dataStart, dataSize));
+            for (SafeTensorsHeader.Entry entry : header.tensors().values()) {
+                tensors.put(entry.name(), readTensor(channel, header.dataStart(), entry));
             }
-            return new Contents(metadata, tensors);
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NullPointerException
-                | ClassCastException | IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
-            // A header that is JSON but lacks a field or has one of the wrong type: Gson signals each
-            // differently, and each means the same thing to the user.
-            throw new ParameterFileException(file, "has a malformed safetensors header: " + e.getMessage(), e);
+            return new Contents(header.metadata(), tensors);
         }
     }
 
-    private static JsonObject parseHeader(Path file, String text) throws ParameterFileException {
-        try {
-            JsonElement parsed = JsonParser.parseString(text);
-            if (!parsed.isJsonObject()) {
-                throw new ParameterFileException(file, "has a safetensors header that is not a JSON object");
-            }
-            return parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new ParameterFileException(
-                    file, "is not a safetensors parameter file (its header is not JSON)", e);
-        }
-    }
-
-    private static Tensor readTensor(
-            Path file, FileChannel channel, String name, JsonElement json, long dataStart, long dataSize)
+    private static SafeTensorsHeader readHeader(Path file, FileChannel channel, HeaderCheck check)
             throws IOException {
-        JsonObject info = json.getAsJsonObject();
-        String dtype = info.get("dtype").getAsString();
-        if (!dtype.equals("F32")) {
+        long size = channel.size();
+        if (size < 8) {
             throw new ParameterFileException(
-                    file, "tensor '" + name + "' has dtype " + dtype + "; Lamina reads float32 (F32) tensors only");
+                    file, "is not a parameter file: " + size + " bytes, too short for a safetensors header");
         }
-        JsonArray shapeJson = info.getAsJsonArray("shape");
-        long[] shape = new long[shapeJson.size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeJson.get(i).getAsLong();
-        }
-        if (Arrays.stream(shape).anyMatch(d -> d < 0)) {
-            throw new ParameterFileException(
-                    file, "tensor '" + name + "' has a negative dimension in its shape " + Arrays.toString(shape));
-        }
-        JsonArray offsets = info.getAsJsonArray("data_offsets");
-        long begin = offsets.get(0).getAsLong();
-        long end = offsets.get(1).getAsLong();
-        long elements = Arrays.stream(shape).reduce(1, Math::multiplyExact);
-        if (begin < 0 || end - begin != elements * Float.BYTES) {
-            throw new ParameterFileException(
-                    file, "tensor '" + name + "' has data offsets [" + begin + ", " + end + "] that do not match its shape "
-                            + Arrays.toString(shape));
-        }
-        if (end - begin > Integer.MAX_VALUE) {
-            throw new ParameterFileException(
-                    file, "tensor '" + name + "' is larger than 2 GB, which Lamina cannot load as one array");
-        }
-        if (end > dataSize) {
+        ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(channel, lengthBytes, 0);
+        long headerLength = lengthBytes.flip().getLong();
+        if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
             throw new ParameterFileException(
                     file,
-                    "is truncated: tensor '" + name + "' ends at byte " + (dataStart + end)
-                            + " but the file has only " + (dataStart + dataSize) + " bytes");
+                    "is not a safetensors parameter file (header length "
+                            + headerLength
+                            + " does not fit a file of "
+                            + size
+                            + " bytes); it may be truncated or of another format");
         }
-        ByteBuffer bytes = ByteBuffer.allocate((int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(channel, bytes, dataStart + begin);
-        float[] data = new float[(int) elements];
-        bytes.flip().asFloatBuffer().get(data);
-        return new Tensor(shape, data);
+        if (headerLength > check.maxHeaderBytes()) {
+            throw new ParameterFileException(file, "has a safetensors header of " + headerLength
+                    + " bytes, more than the " + check.maxHeaderBytes() + " bytes its tensors and metadata could need");
+        }
+        ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
+        readFully(channel, headerBytes, 8);
+        return SafeTensorsHeader.parse(file, headerBytes.array(), size - 8 - headerLength, check);
+    }
+
+    /** Reads one tensor in chunks, so a large tensor needs no second buffer of its size. */
+    private static Tensor readTensor(FileChannel channel, long dataStart, SafeTensorsHeader.Entry entry)
+            throws IOException {
+        float[] data = new float[Math.toIntExact(entry.elements())];
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        long position = dataStart + entry.begin();
+        int done = 0;
+        while (done < data.length) {
+            int count = Math.min(data.length - done, chunk.capacity() / Float.BYTES);
+            chunk.clear().limit(count * Float.BYTES);
+            readFully(channel, chunk, position);
+            chunk.flip().asFloatBuffer().get(data, done, count);
+            position += (long) count * Float.BYTES;
+            done += count;
+        }
+        return new Tensor(entry.shape(), data);
+    }
+
+    /**
+     * Refuses NaN and infinite values, naming the tensor and the first bad index: a network cannot
+     * compute anything from them, and loading them silently hides that the run that wrote them diverged.
+     */
+    public static void requireFinite(Path file, Map<String, Tensor> tensors) throws ParameterFileException {
+        for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+            float[] data = entry.getValue().data();
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
+                    throw new ParameterFileException(file, "tensor '" + entry.getKey() + "' holds " + data[i]
+                            + " at index " + i + " of shape " + Arrays.toString(entry.getValue().shape())
+                            + "; parameters must be finite numbers (did the run that wrote them diverge?)");
+                }
+            }
+        }
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

@@ -115,6 +115,7 @@ public final class ModelFile {
      */
     public static Contents read(Path file) throws IOException {
         SafeTensors.Contents contents = SafeTensors.read(file);
+        SafeTensors.requireFinite(file, contents.tensors());
         Map<String, String> metadata = contents.metadata();
         if (!FORMAT_NAME.equals(metadata.get(FORMAT))) {
             throw new ModelFileException(file + " is " + WhatFileIs.describe(metadata) + ", not a Lamina model file;"

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 
 import com.google.gson.GsonBuilder;
 
+import dev.lamina.runtime.ExpectedTensors;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.SafeTensors;
@@ -132,7 +133,12 @@ final class RunDirectory {
             throw new TrainingException("cannot resume: there is no checkpoint " + checkpoint.toAbsolutePath()
                     + "; train without resume first");
         }
-        SafeTensors.Contents contents = SafeTensors.read(checkpoint);
+        // Only what this network and optimizer hold is read: a checkpoint cannot make the run allocate more.
+        Map<String, long[]> optimizerShapes = new LinkedHashMap<>();
+        optimizer.state().forEach((name, array) -> optimizerShapes.put(name, array.getShape().getShape()));
+        SafeTensors.Contents contents = SafeTensors.read(
+                checkpoint, ExpectedTensors.withExtra(checkpoint, network, OPTIMIZER_PREFIX, optimizerShapes));
+        SafeTensors.requireFinite(checkpoint, contents.tensors());
         Map<String, SafeTensors.Tensor> parameters = new LinkedHashMap<>();
         Map<String, float[]> state = new LinkedHashMap<>();
         contents.tensors().forEach((name, tensor) -> {
