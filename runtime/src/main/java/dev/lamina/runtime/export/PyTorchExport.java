@@ -1,6 +1,7 @@
 package dev.lamina.runtime.export;
 
 import dev.lamina.runtime.LaminaNetwork;
+import dev.lamina.runtime.data.Preprocessing;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.spec.NetworkSpec;
 import dev.lamina.spec.NetworkSummary;
@@ -37,6 +38,9 @@ public final class PyTorchExport {
     /** The parameter file in the export directory. */
     public static final String WEIGHTS = "model.safetensors";
 
+    /** The raw-input preprocessing in the export directory, when the data source declared one. */
+    public static final String PREPROCESS = "preprocess.py";
+
     /** The generated PyTorch module in the export directory. */
     public static final String MODEL = "model.py";
 
@@ -56,6 +60,18 @@ public final class PyTorchExport {
      * {@code SUMMARY}, or {@code TrainingJob.summary()}) in the header of {@code model.py}; {@code null}
      * for a summary computed from the network.
      */
+    /**
+     * Like {@link #write(LaminaNetwork, String, Path)}, and {@value #PREPROCESS}: the data's fitted
+     * preprocessing in PyTorch, so {@code model(preprocess(raw))} predicts from raw input as Lamina does.
+     */
+    public static void write(LaminaNetwork network, String summary, Path directory, Preprocessing<?> preprocessing)
+            throws IOException {
+        byte[] source = PythonPreprocessing.render(network.name(), moduleClassName(network), preprocessing)
+                .getBytes(StandardCharsets.UTF_8);
+        write(network, summary, directory);
+        AtomicFiles.write(directory.resolve(PREPROCESS), out -> out.write(source));
+    }
+
     public static void write(LaminaNetwork network, String summary, Path directory) throws IOException {
         // Generate first: a network that cannot be exported leaves the directory untouched.
         byte[] source = modelSource(network, summary).getBytes(StandardCharsets.UTF_8);

@@ -22,10 +22,14 @@ final class ModelFileWriter implements TrainingCallback {
     private final Preprocessing<?> preprocessing;
     private TrainingContext context;
 
-    /** @param preprocessing the data source's; none means the samples are the raw inputs */
-    ModelFileWriter(RunDirectory runDirectory, Optional<Preprocessing<?>> preprocessing, long sampleSize) {
+    ModelFileWriter(RunDirectory runDirectory, Preprocessing<?> preprocessing) {
         this.runDirectory = runDirectory;
-        this.preprocessing = preprocessing.orElseGet(() -> new FeatureVector(Math.toIntExact(sampleSize)));
+        this.preprocessing = preprocessing;
+    }
+
+    /** The data source's preprocessing; without one, the samples are the raw inputs. */
+    static Preprocessing<?> of(Optional<Preprocessing<?>> declared, long sampleSize) {
+        return declared.orElseGet(() -> new FeatureVector(Math.toIntExact(sampleSize)));
     }
 
     @Override

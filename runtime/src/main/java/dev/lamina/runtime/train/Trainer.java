@@ -143,8 +143,7 @@ public final class Trainer {
             Optional<EarlyStopping> earlyStopping = config.earlyStopping()
                     .map(settings -> new EarlyStopping(settings, monitor, runDirectory));
             List<TrainingCallback> callbacks = callbacks(console, parameterFiles, earlyStopping, runDirectory,
-                    optimizer, history, new ModelFileWriter(runDirectory, preprocessing,
-                            network.architecture().spec().input().size()));
+                    optimizer, history, ModelFileWriter.of(preprocessing, network.architecture().spec().input().size()));
 
             if (checkpoint.isPresent()) {
                 for (TrainingCallback callback : callbacks) {
@@ -195,7 +194,7 @@ public final class Trainer {
      */
     private List<TrainingCallback> callbacks(ConsoleOutput console, ParameterFiles parameterFiles,
             Optional<EarlyStopping> earlyStopping, RunDirectory runDirectory, Optimizer optimizer,
-            List<EpochResult> earlierEpochs, ModelFileWriter modelFile) {
+            List<EpochResult> earlierEpochs, Preprocessing<?> preprocessing) {
         List<TrainingCallback> callbacks = new ArrayList<>();
         callbacks.add(console);
         callbacks.add(parameterFiles);
@@ -205,8 +204,8 @@ public final class Trainer {
         config.callbackClasses().forEach(type -> callbacks.add(CallbackClasses.instantiate(type)));
         callbacks.add(new CheckpointFile(runDirectory, optimizer, callbacks));
         callbacks.add(new MetricsFile(runDirectory));
-        callbacks.add(modelFile);
-        callbacks.add(new PyTorchExportFile());
+        callbacks.add(new ModelFileWriter(runDirectory, preprocessing));
+        callbacks.add(new PyTorchExportFile(preprocessing));
         callbacks.add(new ReportFile());
         return callbacks;
     }
