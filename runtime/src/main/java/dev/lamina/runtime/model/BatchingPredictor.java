@@ -1,0 +1,153 @@
+package dev.lamina.runtime.model;
+
+import dev.lamina.runtime.data.InvalidInputException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Groups predictions from concurrent callers into one forward pass, for servers: a caller's {@link
+ * #predict} waits at most {@code maxWait} for others to join its batch of at most {@code maxBatch}. One forward
+ * pass of 32 rows costs little more than one of a single row, so under load this multiplies throughput; a lone
+ * caller pays at most {@code maxWait}. Java threads share one model without a global lock, which is where a JVM
+ * service beats Python's GIL.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #predict}. An input the model cannot use fails only
+ * its own call, with the model's {@link InvalidInputException}. {@link #close()} stops the batching thread;
+ * calls waiting then fail with an {@link IllegalStateException}; the model stays open (its owner closes it).
+ *
+ * @param <R> the model's raw input type
+ */
+public final class BatchingPredictor<R> implements AutoCloseable {
+
+    private record Request<R>(R raw, CompletableFuture<Prediction> result) {}
+
+    private final LaminaModel<R> model;
+    private final int maxBatch;
+    private final long maxWaitNanos;
+    private final BlockingQueue<Request<R>> queue;
+    private final Thread worker;
+    private volatile boolean closed;
+
+    /**
+     * @param maxBatch the most inputs in one forward pass, at least 1
+     * @param maxWait how long the first caller of a batch waits for others, at most one second
+     */
+    public BatchingPredictor(LaminaModel<R> model, int maxBatch, Duration maxWait) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
+        }
+        if (maxWait.isNegative() || maxWait.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("maxWait must be between 0 and 1 s, was " + maxWait);
+        }
+        this.model = model;
+        this.maxBatch = maxBatch;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.queue = new ArrayBlockingQueue<>(Math.max(1024, 4 * maxBatch));
+        this.worker = new Thread(this::run, "lamina-batching-" + model.networkName());
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /**
+     * The prediction for {@code raw}, computed in a batch with other callers' inputs.
+     *
+     * @throws InvalidInputException if the model cannot use this input
+     * @throws IllegalStateException once closed
+     */
+    public Prediction predict(R raw) throws InterruptedException {
+        Request<R> request = new Request<>(raw, new CompletableFuture<>());
+        if (closed) {
+            throw new IllegalStateException("the batching predictor of " + model.networkName() + " is closed");
+        }
+        queue.put(request);
+        while (true) {
+            try {
+                return request.result().get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // Closed between the check and the put, after the worker's last look at the queue.
+                if (!worker.isAlive()) {
+                    request.result().completeExceptionally(new IllegalStateException(
+                            "the batching predictor of " + model.networkName() + " is closed"));
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("prediction failed", e.getCause());
+            }
+        }
+    }
+
+    private void run() {
+        List<Request<R>> batch = new ArrayList<>(maxBatch);
+        while (!closed) {
+            try {
+                Request<R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long deadline = System.nanoTime() + maxWaitNanos;
+                while (batch.size() < maxBatch) {
+                    Request<R> next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                answer(batch);
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                batch.forEach(request -> request.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        IllegalStateException closedException =
+                new IllegalStateException("the batching predictor of " + model.networkName() + " is closed");
+        for (Request<R> request = queue.poll(); request != null; request = queue.poll()) {
+            request.result().completeExceptionally(closedException);
+        }
+    }
+
+    private void answer(List<Request<R>> batch) {
+        List<R> raws = new ArrayList<>(batch.size());
+        batch.forEach(request -> raws.add(request.raw()));
+        try {
+            List<Prediction> predictions = model.predict(raws);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(predictions.get(i));
+            }
+        } catch (InvalidInputException oneIsInvalid) {
+            // Rare: each input on its own, so that only the invalid ones fail.
+            for (Request<R> request : batch) {
+                try {
+                    request.result().complete(model.predict(request.raw()));
+                } catch (RuntimeException e) {
+                    request.result().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    /** Stops batching; calls still waiting fail. Does not close the model. */
+    @Override
+    public void close() {
+        closed = true;
+        worker.interrupt();
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
