@@ -1,13 +1,13 @@
 // Checks what mvn lamina:train left behind and what it told the user, invocation by invocation.
 def log = new File(basedir, 'build.log').text
-def run = new File(basedir, 'target/lamina/Digits')
+def run = new File(basedir, 'lamina-runs/Digits/latest')
 
 ['Digits.lamina.safetensors', 'best.safetensors', 'last.safetensors', 'checkpoint.safetensors', 'history.csv', 'metrics.json',
  'summary.txt'].each { name ->
     assert new File(run, name).isFile() : "missing run file ${name}"
 }
 assert new File(run, 'history.csv').readLines().size() == 3 : 'two epochs, two history rows'
-assert log.contains('Report: ') && log.contains('target/lamina/Digits/report.html')
+assert log.contains('Report: ') && log.contains('lamina-runs/Digits/run_1/report.html')
 
 def expect = { String message -> assert log.contains(message) : "build.log lacks: ${message}" }
 expect('data/absent.csv.gz')

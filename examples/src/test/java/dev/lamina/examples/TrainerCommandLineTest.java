@@ -27,9 +27,9 @@ class TrainerCommandLineTest {
         int exit = TrainingCommandLine.run(MnistMlpTrainer.JOB, "--epochs", "1", "--limit", "3000", "--no-progress",
                 "--output", output.toString(), "--threads", "1");
         assertEquals(0, exit);
-        Path run = output.resolve("MnistMlp");
-        for (String file : List.of("best.safetensors", "last.safetensors", "checkpoint.safetensors", "history.csv",
-                "metrics.json", "summary.txt")) {
+        Path run = output.resolve("MnistMlp/latest");
+        for (String file : List.of("MnistMlp.lamina.safetensors", "best.safetensors", "last.safetensors",
+                "checkpoint.safetensors", "history.csv", "metrics.json", "summary.txt", "preprocess.py")) {
             assertTrue(Files.isRegularFile(run.resolve(file)), file);
         }
         List<String> history = Files.readAllLines(run.resolve("history.csv"));

@@ -22,7 +22,8 @@ import org.apache.maven.project.MavenProject;
  * Trains a Lamina network of this project: compiles first (so the annotation processor has generated the
  * trainer), then runs the network's trainer in a forked JVM on the project's runtime class path. Every
  * parameter overrides the network's {@code @Train} settings for this run and is also a {@code
- * -Dlamina.<name>} property. Writes {@code <outputDirectory>/<Network>/}: parameters, history.csv,
+ * -Dlamina.<name>} property. Each run writes a new folder {@code <outputDirectory>/<Network>/run_<N>/} (and
+ * points {@code latest} at it): parameters, the model file, history.csv,
  * metrics.json, summary.txt, report.html with its charts, and model.safetensors with model.py for PyTorch.
  */
 @Mojo(name = "train", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -72,8 +73,11 @@ public class TrainMojo extends AbstractMojo {
     @Parameter(property = "lamina.progress", defaultValue = "true")
     private boolean progress;
 
-    /** Where run folders go; each network writes to {@code <outputDirectory>/<Network>/}. */
-    @Parameter(property = "lamina.outputDirectory", defaultValue = "${project.build.directory}/lamina")
+    /**
+     * Where run folders go: {@code <outputDirectory>/<Network>/run_<N>/}, one per run, {@code latest} pointing at
+     * the newest. Outside {@code target/} by default, so {@code mvn clean} keeps trained models.
+     */
+    @Parameter(property = "lamina.outputDirectory", defaultValue = "${project.basedir}/lamina-runs")
     private File outputDirectory;
 
     /** Extra options for the training JVM, separated by spaces, for example {@code -Xmx4g}. */

@@ -112,7 +112,7 @@ class TrainInterruptTest {
 
     @BeforeEach
     void freshRunFolder() throws IOException {
-        Path runs = project.resolve("target/lamina");
+        Path runs = project.resolve("lamina-runs");
         if (Files.exists(runs)) {
             try (Stream<Path> files = Files.walk(runs)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -272,7 +272,7 @@ class TrainInterruptTest {
     }
 
     private Path checkpoint() {
-        return project.resolve("target/lamina/Digits/checkpoint.safetensors");
+        return project.resolve("lamina-runs/Digits/latest/checkpoint.safetensors");
     }
 
     /**

@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
     private boolean resume;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "where run folders go (default: <base-dir>/target/lamina)")
+            description = "where run folders go (default: <base-dir>/lamina-runs)")
     private Path output;
 
     @Option(names = "--base-dir", paramLabel = "DIR",
@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingConfig overrides(DataContext context) {
         TrainingConfig.Builder config = job.defaults().toBuilder()
-                .outputDirectory(output != null ? output : context.resolve("target/lamina"))
+                .outputDirectory(output != null ? output : context.resolve("lamina-runs"))
                 .resume(resume)
                 .progressBar(!noProgress);
         if (epochs != null) {

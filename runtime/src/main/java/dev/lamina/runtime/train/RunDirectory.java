@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code checkpoint.safetensors} (parameters, optimizer state, progress and callback states, to resume), {@code
  * history.csv}, {@code metrics.json} and {@code summary.txt}. Every file is written atomically.
  */
-final class RunDirectory {
+final class RunDirectory implements AutoCloseable {
 
     static final String BEST = "best.safetensors";
     static final String LAST = "last.safetensors";
@@ -38,28 +38,40 @@ final class RunDirectory {
     private static final String CALLBACK_PREFIX = "callback/";
 
     private final Path path;
+    private final RunLock lock;
 
-    private RunDirectory(Path path) {
+    private RunDirectory(Path path, RunLock lock) {
         this.path = path;
+        this.lock = lock;
     }
 
     /**
-     * Creates the folder if needed and proves it is writable, before any training time is spent.
+     * The folder of a new run of the network ({@link RunFolders}), or with {@code resume} its latest run's,
+     * locked for this run and proven writable before any training time is spent.
      *
-     * @throws TrainingException naming the folder if it cannot be written
+     * @throws TrainingException naming the folder if it cannot be written, another run holds it, or there is
+     *     nothing to resume
      */
-    static RunDirectory prepare(Path path) {
+    static RunDirectory prepare(Path networkFolder, String networkName, boolean resume) {
+        Path path = networkFolder;
         try {
-            Files.createDirectories(path);
+            path = resume ? RunFolders.latest(networkFolder, networkName) : RunFolders.next(networkFolder);
             Path probe = Files.createTempFile(path, ".write-test", ".tmp");
             Files.delete(probe);
+            RunLock lock = RunLock.take(path);
             removeUnfinishedWrites(path);
+            return new RunDirectory(path, lock);
         } catch (IOException | SecurityException e) {
             throw new TrainingException("cannot write the run folder " + path.toAbsolutePath() + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another output directory",
                     e);
         }
-        return new RunDirectory(path);
+    }
+
+    /** Releases the run folder for other runs. */
+    @Override
+    public void close() throws IOException {
+        lock.close();
     }
 
     /**

@@ -71,10 +71,17 @@ public final class Trainer {
         config.validate(binary);
         applyThreads();
         Device device = Devices.resolve(config.device());
-        RunDirectory runDirectory = RunDirectory.prepare(config.outputDirectory().resolve(job.networkName()));
         Dataset train = config.limit() > 0 ? data.train().limit(config.limit()) : data.train();
         Dataset test = data.test();
+        try (RunDirectory runDirectory = RunDirectory.prepare(config.outputDirectory().resolve(job.networkName()),
+                job.networkName(), config.resume())) {
+            return run(data, train, test, device, runDirectory);
+        }
+    }
 
+    private TrainingResult run(TrainTestData data, Dataset train, Dataset test, Device device,
+            RunDirectory runDirectory) throws IOException {
+        Loss loss = config.loss();
         LaminaNetwork network = LaminaNetwork.create(job.architecture(), device, config.seed());
         try {
             DataChecks.checkOutputs(network, loss);

@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * @param threads intra-op threads, or 0 for Lamina's default (half the cores)
  * @param limit use only the first {@code limit} training samples, or 0 for all: a quick run
- * @param outputDirectory where run folders go; each run writes to {@code <outputDirectory>/<network>/}
+ * @param outputDirectory where run folders go; each run writes a new {@code <outputDirectory>/<network>/run_<N>/},
+ *     and {@code latest} points at the newest (resume continues it)
  * @param out where the run prints its summary, epoch lines and messages; standard output by default
  * @param callbacks the user's callbacks, told about the run after the trainer's own (see {@link
  *     TrainingCallback})
@@ -102,7 +103,7 @@ public record TrainingConfig(
         private String device = "auto";
         private int threads;
         private int limit;
-        private Path outputDirectory = Path.of("target", "lamina");
+        private Path outputDirectory = Path.of("lamina-runs");
         private boolean resume;
         private boolean progressBar = true;
         private PrintStream out = System.out;

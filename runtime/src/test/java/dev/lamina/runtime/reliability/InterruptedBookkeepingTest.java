@@ -52,7 +52,7 @@ class InterruptedBookkeepingTest {
                 .progressBar(false)
                 .outputDirectory(directory)
                 .build();
-        Path run = directory.resolve("Interrupted");
+        Path run = directory.resolve("Interrupted/run_1");
         train(network, config, data).close();
         Path afterEpoch1 = Files.copy(run.resolve("checkpoint.safetensors"), directory.resolve("epoch1.safetensors"));
         train(network, config.toBuilder().epochs(2).resume(true).build(), data).close();
@@ -68,14 +68,16 @@ class InterruptedBookkeepingTest {
     }
 
     @Test
-    void aNewRunRemovesTheTemporaryFilesOfWritesAKilledRunNeverFinished() throws IOException {
+    void aResumedRunRemovesTheTemporaryFilesOfWritesAKilledRunNeverFinished() throws IOException {
         Architecture network = ReliabilityNetworks.mlp("Leftovers", 20, 16, 8);
-        Path run = Files.createDirectories(directory.resolve("Leftovers"));
-        Path leftover = Files.writeString(run.resolve(".checkpoint.safetensors.4711.partial"), "half a checkpoint");
-        Path unrelated = Files.writeString(run.resolve("notes.txt"), "mine");
         TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(32).device("cpu").progressBar(false)
                 .outputDirectory(directory).build();
         train(network, config, randomData(64)).close();
+        // The run was killed while writing: its folder holds a temporary file that never replaced its target.
+        Path run = directory.resolve("Leftovers/run_1");
+        Path leftover = Files.writeString(run.resolve(".checkpoint.safetensors.4711.partial"), "half a checkpoint");
+        Path unrelated = Files.writeString(run.resolve("notes.txt"), "mine");
+        train(network, config.toBuilder().epochs(2).resume(true).build(), randomData(64)).close();
         assertFalse(Files.exists(leftover), "the unfinished write is gone");
         assertTrue(Files.exists(unrelated), "other files are left alone");
     }

@@ -34,7 +34,7 @@ class HostileCheckpointTest {
                 .optimizer(OptimizerSettings.Adam.defaults()).device("cpu").progressBar(false)
                 .outputDirectory(output).build();
         train(network, config, data);
-        Path file = output.resolve("Tampered/checkpoint.safetensors");
+        Path file = output.resolve("Tampered/run_1/checkpoint.safetensors");
         SafeTensors.Contents original = SafeTensors.read(file);
         TrainingConfig resume = config.toBuilder().epochs(2).resume(true).build();
 

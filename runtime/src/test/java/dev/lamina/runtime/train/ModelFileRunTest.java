@@ -57,7 +57,7 @@ class ModelFileRunTest {
         try (TrainingResult result = Trainer.train(job, config, data)) {
             bestEpoch = result.metrics().bestEpoch();
         }
-        Path run = output.resolve("MnistModel");
+        Path run = output.resolve("MnistModel/run_1");
         Path modelFile = run.resolve("MnistModel.lamina.safetensors");
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("Model: " + modelFile.toAbsolutePath()
                 + " (best weights, epoch " + bestEpoch + ")"), console.toString(StandardCharsets.UTF_8));

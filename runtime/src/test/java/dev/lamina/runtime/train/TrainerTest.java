@@ -71,7 +71,7 @@ class TrainerTest {
         Architecture network = smallMlp("MnistSmall", 10, 0.0);
         TrainingConfig config = config(output).build();
         try (TrainingResult result = train(network, config, new TrainTestData(train, test))) {
-            Path run = output.resolve("MnistSmall");
+            Path run = output.resolve("MnistSmall/run_1");
             assertEquals(run, result.runDirectory());
             for (String file : List.of("best.safetensors", "last.safetensors", "checkpoint.safetensors",
                     "history.csv", "metrics.json", "summary.txt")) {
@@ -161,9 +161,9 @@ class TrainerTest {
         List<String> second = column(runTwoEpochs(network, output.resolve("b"), 7, data), 1);
         List<String> otherSeed = column(runTwoEpochs(network, output.resolve("c"), 8, data), 1);
         assertEquals(first, second, "train_loss with the same seed");
-        assertEquals(column(output.resolve("a/Repeat"), 3), column(output.resolve("b/Repeat"), 3), "test_loss");
-        assertEquals(parameters(output.resolve("a/Repeat/last.safetensors")),
-                parameters(output.resolve("b/Repeat/last.safetensors")));
+        assertEquals(column(output.resolve("a/Repeat/run_1"), 3), column(output.resolve("b/Repeat/run_1"), 3), "test_loss");
+        assertEquals(parameters(output.resolve("a/Repeat/run_1/last.safetensors")),
+                parameters(output.resolve("b/Repeat/run_1/last.safetensors")));
         for (int i = 0; i < first.size(); i++) {
             assertNotEquals(first.get(i), otherSeed.get(i), "train_loss of epoch " + (i + 1) + " with another seed");
         }
@@ -265,7 +265,7 @@ class TrainerTest {
         assertTrue(text.contains("\nEpoch 2 - train_loss: "), text);
         assertFalse(text.contains("\nEpoch 3 "), text);
         assertTrue(text.contains("\nEnough after epoch 2\n"), text);
-        assertTrue(text.contains("Report: " + output.resolve("Stopped/report.html").toAbsolutePath()), text);
+        assertTrue(text.contains("Report: " + output.resolve("Stopped/run_1/report.html").toAbsolutePath()), text);
     }
 
     /** Counts the epochs it saw; the count survives a resume through the checkpoint. */
@@ -298,7 +298,7 @@ class TrainerTest {
         TrainingConfig config = config(output).epochs(2).callbacks(EpochCounter.class)
                 .earlyStopping(new EarlyStoppingSettings("test_loss", 5, 0, false)).build();
         train(network, config, data).close();
-        Map<String, String> metadata = SafeTensors.read(output.resolve("Counted/checkpoint.safetensors")).metadata();
+        Map<String, String> metadata = SafeTensors.read(output.resolve("Counted/run_1/checkpoint.safetensors")).metadata();
         assertEquals("2", metadata.get("callback/" + EpochCounter.class.getName() + "/seen"));
         assertTrue(metadata.containsKey("callback/early_stopping/stale_epochs"), metadata.toString());
         assertTrue(metadata.containsKey("callback/best_parameters/best_epoch"), metadata.toString());
@@ -321,7 +321,7 @@ class TrainerTest {
                 .earlyStopping(new EarlyStoppingSettings("test_loss", 2, 10.0, false)).build();
         train(network, config, data).close();
         // Rewrite the checkpoint as runs wrote it before callbacks: the tracking at the top level.
-        Path file = output.resolve("Legacy/checkpoint.safetensors");
+        Path file = output.resolve("Legacy/run_1/checkpoint.safetensors");
         SafeTensors.Contents contents = SafeTensors.read(file);
         Map<String, String> legacy = new LinkedHashMap<>();
         contents.metadata().forEach((key, value) -> {
@@ -350,25 +350,25 @@ class TrainerTest {
         Path straight = output.resolve("straight");
         TrainingConfig config = config(interrupted).epochs(2).build();
         train(network, config, data).close();
-        assertEquals(2, history(interrupted.resolve("Resumable"), HEADER).size());
+        assertEquals(2, history(interrupted.resolve("Resumable/run_1"), HEADER).size());
         try (TrainingResult resumed = train(network, config.toBuilder().epochs(4).resume(true).build(), data)) {
             assertEquals(4, resumed.history().size(), "the history holds the first run's epochs too");
             assertEquals(4, resumed.metrics().epochs());
         }
         train(network, config.toBuilder().epochs(4).outputDirectory(straight).build(), data).close();
 
-        List<String[]> resumedRows = history(interrupted.resolve("Resumable"), HEADER);
-        List<String[]> straightRows = history(straight.resolve("Resumable"), HEADER);
+        List<String[]> resumedRows = history(interrupted.resolve("Resumable/run_1"), HEADER);
+        List<String[]> straightRows = history(straight.resolve("Resumable/run_1"), HEADER);
         assertEquals(4, resumedRows.size());
         for (int i = 0; i < 4; i++) {
             // epoch, train_loss, train_accuracy, test_loss, test_accuracy, learning_rate: bit for bit.
             assertEquals(List.of(straightRows.get(i)).subList(0, 6), List.of(resumedRows.get(i)).subList(0, 6),
                     "epoch " + (i + 1));
         }
-        assertEquals(parameters(straight.resolve("Resumable/last.safetensors")),
-                parameters(interrupted.resolve("Resumable/last.safetensors")));
-        assertEquals(parameters(straight.resolve("Resumable/checkpoint.safetensors")),
-                parameters(interrupted.resolve("Resumable/checkpoint.safetensors")), "optimizer state too");
+        assertEquals(parameters(straight.resolve("Resumable/run_1/last.safetensors")),
+                parameters(interrupted.resolve("Resumable/run_1/last.safetensors")));
+        assertEquals(parameters(straight.resolve("Resumable/run_1/checkpoint.safetensors")),
+                parameters(interrupted.resolve("Resumable/run_1/checkpoint.safetensors")), "optimizer state too");
 
         TrainingException done = assertThrows(TrainingException.class,
                 () -> train(network, config.toBuilder().epochs(4).resume(true).build(), data));
@@ -376,14 +376,58 @@ class TrainerTest {
     }
 
     @Test
+    void aSecondRunKeepsTheFirstAndLatestPointsAtTheNewest(@TempDir Path output) throws IOException {
+        Architecture network = smallMlp("Kept", 10, 0.0);
+        TrainTestData data = new TrainTestData(train.limit(200), test);
+        Path first;
+        Path second;
+        try (TrainingResult result = train(network, config(output).epochs(2).build(), data)) {
+            first = result.runDirectory();
+        }
+        String firstHistory = Files.readString(first.resolve("history.csv"));
+        try (TrainingResult result = train(network, config(output).epochs(1).build(), data)) {
+            second = result.runDirectory();
+        }
+        assertEquals(output.resolve("Kept/run_1"), first);
+        assertEquals(output.resolve("Kept/run_2"), second);
+        assertEquals(firstHistory, Files.readString(first.resolve("history.csv")), "the first run is untouched");
+        assertEquals(1, history(second, HEADER).size(), "one epoch");
+        assertEquals(second.toRealPath(), output.resolve("Kept/latest").toRealPath());
+        assertEquals("run_2", Files.readString(output.resolve("Kept/latest.txt")).strip());
+        // Resume continues the latest run, in its own folder.
+        try (TrainingResult result = train(network, config(output).epochs(2).resume(true).build(), data)) {
+            assertEquals(second, result.runDirectory());
+        }
+        assertEquals(2, history(second, HEADER).size(), "resumed to two epochs");
+    }
+
+    @Test
+    void aRunFolderInUseIsRefused(@TempDir Path output) throws IOException {
+        Architecture network = smallMlp("Busy", 10, 0.0);
+        TrainTestData data = new TrainTestData(train.limit(100), test);
+        try (TrainingResult result = train(network, config(output).epochs(1).build(), data)) {
+            assertEquals(output.resolve("Busy/run_1"), result.runDirectory());
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                        output.resolve("Busy/run_1/.lock"), java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = channel.lock()) {
+            // Another process would hold it; in this JVM the same lock is refused just the same.
+            TrainingException e = assertThrows(TrainingException.class,
+                    () -> train(network, config(output).epochs(2).resume(true).build(), data));
+            assertEquals("another run is writing " + output.resolve("Busy/run_1").toAbsolutePath() + " right now;"
+                    + " wait for it to end, or start a new run (without resume), which gets a folder of its own",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void resumingWithoutACheckpointFailsClearly(@TempDir Path output) {
         Architecture network = smallMlp("NeverRan", 10, 0.0);
         TrainingException e = assertThrows(TrainingException.class, () -> train(network,
                 config(output).resume(true).build(), new TrainTestData(train.limit(100), test)));
-        assertTrue(e.getMessage().contains("cannot resume: there is no checkpoint"), e.getMessage());
-        assertTrue(e.getMessage().contains(output.resolve("NeverRan/checkpoint.safetensors").toAbsolutePath()
-                .toString()), e.getMessage());
-        assertFalse(Files.exists(output.resolve("NeverRan/history.csv")));
+        assertEquals("nothing to resume: NeverRan has no run in " + output.resolve("NeverRan").toAbsolutePath()
+                + "; train without resume first", e.getMessage());
+        assertFalse(Files.exists(output.resolve("NeverRan/run_1")));
     }
 
     @Test
@@ -433,7 +477,7 @@ class TrainerTest {
         assertEquals(bad.describeRow(41) + ": label 10.0 is not a class index from 0 to 9 (BadLabel has 10 outputs)",
                 e.getMessage());
         assertTrue(e.getMessage().contains("mnist_train_first1500.csv.gz line 42"), e.getMessage());
-        assertFalse(Files.exists(output.resolve("BadLabel/history.csv")), "no training happened");
+        assertFalse(Files.exists(output.resolve("BadLabel/run_1/history.csv")), "no training happened");
     }
 
     @Test
@@ -492,7 +536,7 @@ class TrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> train(smallMlp("Invalid", 10, 0.0), config, new TrainTestData(train.limit(100), test)));
         assertTrue(e.getMessage().contains(message), e.getMessage());
-        assertFalse(Files.exists(output.resolve("Invalid/history.csv")), "no training happened");
+        assertFalse(Files.exists(output.resolve("Invalid/run_1/history.csv")), "no training happened");
     }
 
     @Test
@@ -578,7 +622,7 @@ class TrainerTest {
             fail("the memory run did not finish in 120 s:\n" + Files.readString(log));
         }
         assertEquals(0, run.exitValue(), Files.readString(log));
-        List<Double> rss = column(output.resolve("Memory"), 7).stream().map(Double::parseDouble).toList();
+        List<Double> rss = column(output.resolve("Memory/run_1"), 7).stream().map(Double::parseDouble).toList();
         assertEquals(epochs, rss.size());
         double growth = (rss.get(epochs - 1) - rss.get(1)) / rss.get(1);
         System.out.printf("[memory] rss_mb by epoch %s: %+.2f%% from epoch 2 to %d%n", rss, 100 * growth, epochs);

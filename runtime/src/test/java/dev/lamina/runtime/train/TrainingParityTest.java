@@ -167,13 +167,13 @@ class TrainingParityTest {
             double tolerance, @TempDir Path output) throws IOException {
         Architecture architecture = TrainingFixtures.parityNetwork(outputs, reluFirst(settings));
         Loss loss = outputs == 1 ? Loss.BCE_WITH_LOGITS : Loss.CROSS_ENTROPY;
-        RunDirectory run = RunDirectory.prepare(output.resolve(architecture.name()));
-        try (LaminaNetwork start = LaminaNetwork.create(architecture, Device.cpu(), 1);
+        try (RunDirectory run = RunDirectory.prepare(output.resolve(architecture.name()), architecture.name(), false);
+                LaminaNetwork start = LaminaNetwork.create(architecture, Device.cpu(), 1);
                 Optimizer fresh = Optimizers.create(settings, start.trainableArrays())) {
             start.load(initialWeights(outputs));
             run.writeCheckpoint(start, fresh, new RunDirectory.Checkpoint(0, 0, Map.of()));
+            HistoryCsv.write(run.file(RunDirectory.HISTORY), List.of(), outputs == 1);
         }
-        HistoryCsv.write(run.file(RunDirectory.HISTORY), List.of(), outputs == 1);
 
         float[] pixels = fixture.get("input").data();
         float[] labels = labels(outputs);
@@ -223,7 +223,7 @@ class TrainingParityTest {
             }
             System.out.printf("[parity] %-19s train_loss %s, max |weight diff| %.2e%n", name,
                     Arrays.toString(trainLoss), worst);
-            assertEquals(EPOCHS * TRAIN / BATCH, Long.parseLong(SafeTensors.read(run.file(RunDirectory.CHECKPOINT))
+            assertEquals(EPOCHS * TRAIN / BATCH, Long.parseLong(SafeTensors.read(result.runDirectory().resolve(RunDirectory.CHECKPOINT))
                     .metadata().get("optimizer_steps")));
         }
     }
