@@ -7,7 +7,8 @@ import ai.djl.engine.Engine;
  * with an intra-op thread count that does not oversubscribe the machine.
  *
  * <p>Both settings are system properties DJL reads once, when the engine starts, so they are set here
- * before anything touches {@link Engine}. A user's own {@code -D} settings win.
+ * before anything touches {@link Engine}. A user's own {@code -D} settings win. Once libtorch is loaded,
+ * its oneDNN convolutions are switched off ({@link OneDnnConvolutions}, {@code -Dlamina.onednn}).
  */
 public final class LaminaEngine {
 
@@ -96,8 +97,10 @@ public final class LaminaEngine {
         if (System.getProperty(THREADS_PROPERTY) == null) {
             System.setProperty(THREADS_PROPERTY, Integer.toString(defaultThreads()));
         }
+        boolean oneDnnOff = OneDnnConvolutions.disabledByProperty();
+        Engine started;
         try {
-            return Engine.getEngine("PyTorch");
+            started = Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
             throw new LaminaRuntimeException(
                     "Could not start DJL's PyTorch engine ("
@@ -108,5 +111,12 @@ public final class LaminaEngine {
                             + " (or a GPU build of it) next to ai.djl.pytorch:pytorch-engine.",
                     e);
         }
+        if (oneDnnOff) {
+            // Before any convolution runs: oneDNN's backward pass gives sporadic NaN gradients (see the class).
+            OneDnnConvolutions.setEnabled(false).ifPresent(reason -> System.err.println(
+                    "[lamina] warning: could not switch off oneDNN convolutions (" + reason + "); convolution"
+                            + " gradients may be NaN now and then, and the optimizers will skip those steps"));
+        }
+        return started;
     }
 }

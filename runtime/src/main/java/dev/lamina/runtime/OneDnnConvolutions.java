@@ -1,0 +1,111 @@
+package dev.lamina.runtime;
+
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Whether libtorch computes convolutions with oneDNN (its "mkldnn" backend), the switch PyTorch users know
+ * as {@code torch.backends.mkldnn.enabled}.
+ *
+ * <p>Why Lamina turns it off: libtorch 2.7.1's oneDNN 3.7.1 ({@code jit:avx512_core backward_data}, with
+ * the weights in a 16x16-padded blocked layout) computes the input gradient of a convolution with few
+ * channels from memory it has not initialised: the same backward pass on the same data gives NaN gradients
+ * now and then, and nearly always when a NaN-filled block of the padded weights' size (2,304 floats) was
+ * freed just before (the test {@code ConvolutionGradientTest} does that). Without oneDNN,
+ * libtorch's own convolution (im2col and a matrix product) gives finite gradients that are identical from
+ * pass to pass. The trade-off: oneDNN's convolutions are faster at large channel counts; for the course's
+ * networks (3 to 16 channels) the difference is small (see the benchmark table in README).
+ *
+ * <p>DJL binds neither this switch nor any other way to choose the convolution backend, and libtorch reads
+ * no environment variable for it, so it is set on libtorch's global context ({@code at::globalContext()})
+ * through JNA, which DJL already depends on. NNPACK, the other alternative backend, is switched off with it:
+ * on CPUs it does not support it logs "Could not initialize NNPACK" and falls back anyway. Every step is
+ * guarded: a libtorch without these symbols (another version or platform) keeps its default, and the reason
+ * is returned for the caller to report.
+ *
+ * <p>{@code -Dlamina.onednn=enabled} keeps libtorch's default (oneDNN on), to check whether a newer native
+ * version still has the problem.
+ */
+public final class OneDnnConvolutions {
+
+    /** {@code disabled} (Lamina's default) or {@code enabled} (libtorch's default). */
+    public static final String PROPERTY = "lamina.onednn";
+
+    private static final String GLOBAL_CONTEXT = "_ZN2at13globalContextEv";
+    private static final String SET_MKLDNN = "_ZN2at7Context20setUserEnabledMkldnnEb";
+    private static final String GET_MKLDNN = "_ZNK2at7Context17userEnabledMkldnnEv";
+    private static final String SET_NNPACK = "_ZN2at7Context20setUserEnabledNNPACKEb";
+
+    private OneDnnConvolutions() {}
+
+    /** Whether the property asks for Lamina's default, oneDNN off. */
+    static boolean disabledByProperty() {
+        String value = System.getProperty(PROPERTY, "disabled").trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "disabled", "false", "off" -> true;
+            case "enabled", "true", "on", "default" -> false;
+            default -> throw new IllegalArgumentException(
+                    "-D" + PROPERTY + "=" + value + " is neither 'disabled' (Lamina's default) nor 'enabled'");
+        };
+    }
+
+    /**
+     * Sets libtorch's oneDNN (and NNPACK) switch for this process. Must run after DJL has loaded libtorch.
+     *
+     * @return empty if set, else why not (libtorch then keeps its default)
+     */
+    public static Optional<String> setEnabled(boolean enabled) {
+        try {
+            NativeLibrary torch = libtorch();
+            Pointer context = torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
+            if (context == null) {
+                return Optional.of("at::globalContext() returned null");
+            }
+            torch.getFunction(SET_MKLDNN).invokeVoid(new Object[] {context, enabled});
+            torch.getFunction(SET_NNPACK).invokeVoid(new Object[] {context, enabled});
+            return isEnabled(torch, context) == enabled
+                    ? Optional.empty()
+                    : Optional.of("libtorch did not take the setting");
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return Optional.of(e.toString());
+        }
+    }
+
+    /** Whether libtorch currently uses oneDNN for convolutions (libtorch's default: true). */
+    public static boolean isEnabled() {
+        NativeLibrary torch = libtorch();
+        return isEnabled(torch, torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]));
+    }
+
+    private static boolean isEnabled(NativeLibrary torch, Pointer context) {
+        // A C++ bool comes back in the low byte of the return register; the rest is undefined.
+        return (torch.getFunction(GET_MKLDNN).invokeInt(new Object[] {context}) & 0xFF) != 0;
+    }
+
+    /**
+     * The libtorch_cpu that DJL loaded: found in this process's memory map, so it is the very library in use,
+     * not another copy on the library path. Elsewhere than Linux, by its name.
+     */
+    private static NativeLibrary libtorch() {
+        Path maps = Path.of("/proc/self/maps");
+        if (Files.isReadable(maps)) {
+            try (var lines = Files.lines(maps)) {
+                Optional<String> path = lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                        .filter(file -> file.endsWith("/libtorch_cpu.so"))
+                        .findFirst();
+                if (path.isPresent()) {
+                    return NativeLibrary.getInstance(path.get());
+                }
+            } catch (IOException e) {
+                // fall through to the lookup by name
+            }
+        }
+        return NativeLibrary.getInstance("torch_cpu");
+    }
+}
