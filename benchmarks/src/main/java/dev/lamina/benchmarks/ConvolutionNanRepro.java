@@ -21,7 +21,8 @@ import java.util.Random;
  * Counts NaN gradients in identical backward passes through two stacked convolutions: with libtorch 2.7.1's
  * oneDNN convolutions ({@code -Dlamina.onednn=enabled}) the first convolution's weight gradient is NaN now and
  * then (1 to 50 of 3,000 passes on this project's machine; with {@code poison} NaN-filled blocks of the padded
- * weights' size freed before each pass, in most passes); with Lamina's default (oneDNN off) never. For
+ * weights' size freed before each pass, in most passes); with Lamina's default (oneDNN off in backward
+ * passes) or {@code disabled} never. For
  * checking new native versions; {@code reference/onednn-nan/} has the same reproducer without Java.
  *
  * <pre>
@@ -69,7 +70,7 @@ public final class ConvolutionNanRepro {
                         output.attach(scope);
                         NDArray loss = output.mul(outputWeights).sum();
                         loss.attach(scope);
-                        collector.backward(loss);
+                        OneDnnConvolutions.backward(collector, loss);
                     }
                     try (NDArray gradient = conv1.getGradient()) {
                         for (float value : gradient.toFloatArray()) {
@@ -82,8 +83,8 @@ public final class ConvolutionNanRepro {
                     network.trainableArrays().values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
                 }
             }
-            System.out.printf("oneDNN %s, %d poisoned block(s) per pass: conv1.weight gradient not finite in %d of %d"
-                    + " identical backward passes%n", OneDnnConvolutions.isEnabled() ? "enabled" : "disabled", poison,
+            System.out.printf("oneDNN mode %s, %d poisoned block(s) per pass: conv1.weight gradient not finite in %d of %d"
+                    + " identical backward passes%n", LaminaEngine.oneDnnMode(), poison,
                     nonFinite, passes);
         }
     }

@@ -18,6 +18,7 @@ public final class LaminaEngine {
             "ai.djl.pytorch:pytorch-native-cpu:2.7.1 (classifier linux-x86_64)";
 
     private static volatile Engine engine;
+    private static volatile OneDnnConvolutions.Mode oneDnnMode = OneDnnConvolutions.Mode.ENABLED;
 
     private LaminaEngine() {}
 
@@ -56,6 +57,11 @@ public final class LaminaEngine {
                             + " thread(s); set threads before the first network is created");
         }
         System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
+    }
+
+    /** Where libtorch uses oneDNN for convolutions in this JVM (set when the engine starts). */
+    public static OneDnnConvolutions.Mode oneDnnMode() {
+        return oneDnnMode;
     }
 
     /** Whether the engine has started (after which the thread count is fixed for this JVM). */
@@ -97,7 +103,7 @@ public final class LaminaEngine {
         if (System.getProperty(THREADS_PROPERTY) == null) {
             System.setProperty(THREADS_PROPERTY, Integer.toString(defaultThreads()));
         }
-        boolean oneDnnOff = OneDnnConvolutions.disabledByProperty();
+        OneDnnConvolutions.Mode mode = OneDnnConvolutions.modeFromProperty();
         Engine started;
         try {
             started = Engine.getEngine("PyTorch");
@@ -111,9 +117,11 @@ public final class LaminaEngine {
                             + " (or a GPU build of it) next to ai.djl.pytorch:pytorch-engine.",
                     e);
         }
-        if (oneDnnOff) {
+        oneDnnMode = mode;
+        if (mode != OneDnnConvolutions.Mode.ENABLED) {
             // Before any convolution runs: oneDNN's backward pass gives sporadic NaN gradients (see the class).
-            OneDnnConvolutions.setEnabled(false).ifPresent(reason -> System.err.println(
+            boolean forwardOnly = mode == OneDnnConvolutions.Mode.BACKWARD_OFF;
+            OneDnnConvolutions.setEnabled(forwardOnly).ifPresent(reason -> System.err.println(
                     "[lamina] warning: could not switch off oneDNN convolutions (" + reason + "); convolution"
                             + " gradients may be NaN now and then, and the optimizers will skip those steps"));
         }

@@ -1,5 +1,9 @@
 package dev.lamina.runtime;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+
+import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
@@ -34,7 +38,7 @@ import java.util.Optional;
  */
 public final class OneDnnConvolutions {
 
-    /** {@code disabled} (Lamina's default) or {@code enabled} (libtorch's default). */
+    /** {@code backward-off} (Lamina's default), {@code disabled} or {@code enabled} (libtorch's default). */
     public static final String PROPERTY = "lamina.onednn";
 
     private static final String GLOBAL_CONTEXT = "_ZN2at13globalContextEv";
@@ -42,17 +46,52 @@ public final class OneDnnConvolutions {
     private static final String GET_MKLDNN = "_ZNK2at7Context17userEnabledMkldnnEv";
     private static final String SET_NNPACK = "_ZN2at7Context20setUserEnabledNNPACKEb";
 
+    /** Where oneDNN computes convolutions. */
+    public enum Mode {
+        /** libtorch's default: forward and backward passes. */
+        ENABLED,
+        /**
+         * Forward passes only: libtorch picks a convolution's backend again when it computes its gradients,
+         * so switching oneDNN off around each backward pass keeps its fast forward kernels and none of its
+         * backward ones.
+         */
+        BACKWARD_OFF,
+        /** Nowhere. */
+        DISABLED
+    }
+
+    private static volatile Natives natives;
+
     private OneDnnConvolutions() {}
 
-    /** Whether the property asks for Lamina's default, oneDNN off. */
-    static boolean disabledByProperty() {
-        String value = System.getProperty(PROPERTY, "disabled").trim().toLowerCase(Locale.ROOT);
+    /** The mode {@code -Dlamina.onednn} asks for. */
+    public static Mode modeFromProperty() {
+        String value = System.getProperty(PROPERTY, "backward-off").trim().toLowerCase(Locale.ROOT);
         return switch (value) {
-            case "disabled", "false", "off" -> true;
-            case "enabled", "true", "on", "default" -> false;
-            default -> throw new IllegalArgumentException(
-                    "-D" + PROPERTY + "=" + value + " is neither 'disabled' (Lamina's default) nor 'enabled'");
+            case "backward-off" -> Mode.BACKWARD_OFF;
+            case "disabled", "false", "off" -> Mode.DISABLED;
+            case "enabled", "true", "on", "default" -> Mode.ENABLED;
+            default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + value
+                    + " is none of 'backward-off' (Lamina's default), 'disabled' and 'enabled' (libtorch's default)");
         };
+    }
+
+    /**
+     * Runs {@code collector.backward(loss)} with oneDNN switched off for its duration when the mode is {@link
+     * Mode#BACKWARD_OFF}; every backward pass through a convolution goes through here.
+     */
+    public static void backward(GradientCollector collector, NDArray loss) {
+        Natives n = natives;
+        if (n == null || LaminaEngine.oneDnnMode() != Mode.BACKWARD_OFF) {
+            collector.backward(loss);
+            return;
+        }
+        n.set(false);
+        try {
+            collector.backward(loss);
+        } finally {
+            n.set(true);
+        }
     }
 
     /**
@@ -62,16 +101,9 @@ public final class OneDnnConvolutions {
      */
     public static Optional<String> setEnabled(boolean enabled) {
         try {
-            NativeLibrary torch = libtorch();
-            Pointer context = torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
-            if (context == null) {
-                return Optional.of("at::globalContext() returned null");
-            }
-            torch.getFunction(SET_MKLDNN).invokeVoid(new Object[] {context, enabled});
-            torch.getFunction(SET_NNPACK).invokeVoid(new Object[] {context, enabled});
-            return isEnabled(torch, context) == enabled
-                    ? Optional.empty()
-                    : Optional.of("libtorch did not take the setting");
+            Natives n = natives();
+            n.set(enabled);
+            return n.enabled() == enabled ? Optional.empty() : Optional.of("libtorch did not take the setting");
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return Optional.of(e.toString());
         }
@@ -79,13 +111,49 @@ public final class OneDnnConvolutions {
 
     /** Whether libtorch currently uses oneDNN for convolutions (libtorch's default: true). */
     public static boolean isEnabled() {
-        NativeLibrary torch = libtorch();
-        return isEnabled(torch, torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]));
+        return natives().enabled();
     }
 
-    private static boolean isEnabled(NativeLibrary torch, Pointer context) {
-        // A C++ bool comes back in the low byte of the return register; the rest is undefined.
-        return (torch.getFunction(GET_MKLDNN).invokeInt(new Object[] {context}) & 0xFF) != 0;
+    private static Natives natives() {
+        Natives n = natives;
+        if (n == null) {
+            synchronized (OneDnnConvolutions.class) {
+                n = natives;
+                if (n == null) {
+                    n = new Natives(libtorch());
+                    natives = n;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The switches, looked up once: a backward pass flips them twice. */
+    private static final class Natives {
+        private final Pointer context;
+        private final Function setMkldnn;
+        private final Function setNnpack;
+        private final Function getMkldnn;
+
+        Natives(NativeLibrary torch) {
+            context = torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
+            if (context == null) {
+                throw new IllegalStateException("at::globalContext() returned null");
+            }
+            setMkldnn = torch.getFunction(SET_MKLDNN);
+            setNnpack = torch.getFunction(SET_NNPACK);
+            getMkldnn = torch.getFunction(GET_MKLDNN);
+        }
+
+        void set(boolean enabled) {
+            setMkldnn.invokeVoid(new Object[] {context, enabled});
+            setNnpack.invokeVoid(new Object[] {context, enabled});
+        }
+
+        boolean enabled() {
+            // A C++ bool comes back in the low byte of the return register; the rest is undefined.
+            return (getMkldnn.invokeInt(new Object[] {context}) & 0xFF) != 0;
+        }
     }
 
     /**

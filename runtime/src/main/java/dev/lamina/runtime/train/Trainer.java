@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Devices;
 import dev.lamina.runtime.LaminaEngine;
+import dev.lamina.runtime.OneDnnConvolutions;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.TrainTestData;
@@ -295,7 +296,7 @@ public final class Trainer {
             NDArray lossValue;
             try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
                 lossValue = LossFunction.mean(config.loss(), network.forwardTrain(x), y);
-                collector.backward(lossValue);
+                OneDnnConvolutions.backward(collector, lossValue);
             }
             float value = lossValue.getFloat();
             if (Float.isFinite(value)) {
