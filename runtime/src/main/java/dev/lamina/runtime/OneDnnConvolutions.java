@@ -17,14 +17,16 @@ import java.util.Optional;
  * Whether libtorch computes convolutions with oneDNN (its "mkldnn" backend), the switch PyTorch users know
  * as {@code torch.backends.mkldnn.enabled}.
  *
- * <p>Why Lamina turns it off: libtorch 2.7.1's oneDNN 3.7.1 ({@code jit:avx512_core backward_data}, with
+ * <p>Why Lamina keeps it out of backward passes: libtorch 2.7.1's oneDNN 3.7.1 ({@code backward_data}, with
  * the weights in a 16x16-padded blocked layout) computes the input gradient of a convolution with few
  * channels from memory it has not initialised: the same backward pass on the same data gives NaN gradients
  * now and then, and nearly always when a NaN-filled block of the padded weights' size (2,304 floats) was
- * freed just before (the test {@code ConvolutionGradientTest} does that). Without oneDNN,
- * libtorch's own convolution (im2col and a matrix product) gives finite gradients that are identical from
- * pass to pass. The trade-off: oneDNN's convolutions are faster at large channel counts; for the course's
- * networks (3 to 16 channels) the difference is small (see the benchmark table in README).
+ * freed just before (the test {@code ConvolutionGradientTest} does that). libtorch's own backward
+ * convolution (im2col and a matrix product) gives finite gradients that are identical from pass to pass.
+ * libtorch chooses the backend again for the backward pass, so forward passes keep oneDNN ({@link
+ * Mode#BACKWARD_OFF}, the default). The trade-off: libtorch's own backward convolution is slower than
+ * oneDNN's (measured on MnistCnnStrong, 1 thread: 6,134 samples/s against up to 7,503 with oneDNN
+ * everywhere and 4,386 with it nowhere).
  *
  * <p>DJL binds neither this switch nor any other way to choose the convolution backend, and libtorch reads
  * no environment variable for it, so it is set on libtorch's global context ({@code at::globalContext()})
