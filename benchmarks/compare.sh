@@ -11,7 +11,8 @@
 #   --timed-epochs N epochs timed after each configuration's warm-up epoch; the fastest counts (default 3)
 #   --load           keep the other core busy (`yes > /dev/null`) during the runs, to check the thread
 #                    default on a loaded machine; --threads then defaults to "default 1 2"
-#   --configs LIST   NETWORK:BATCH,... (default MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32)
+#   --configs LIST   NETWORK:BATCH,... (default MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32,
+#                    MnistCnn:32,MnistCnnStrong:64: the CNNs at their @Train batch sizes)
 #   --pytorch-blas   Debian's python3-torch calls whatever libblas.so.3 the system provides; here that is
 #                    netlib's reference BLAS unless OpenBLAS is installed. 'openblas' (the default) runs
 #                    PyTorch with OpenBLAS from the libopenblas0-pthread .deb, unpacked under
@@ -37,7 +38,7 @@ timed_epochs=3
 java_impls=lamina,djl-raw
 torch2=""
 load=false
-configs="MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32"
+configs="MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32,MnistCnn:32,MnistCnnStrong:64"
 blas=openblas
 build=auto
 while [ $# -gt 0 ]; do

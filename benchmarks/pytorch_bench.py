@@ -10,6 +10,10 @@ output, in the Java benchmark's format; progress goes to standard error.
               MNIST CSV scaled per pixel column with min-max fitted on the training set
   Tox21SrMmp  2048-300-BN-ReLU-Drop0.2-100-BN-ReLU-Drop0.2-1, BCEWithLogitsLoss, Adam 1e-3,
               RDKit Morgan radius-2 2048-bit fingerprints of SR-MMP, a seeded 80/20 split
+  MnistCnn    notebook 09: Conv(1,3)-ReLU-MaxPool-Conv(3,6)-ReLU-MaxPool-Flatten-BN(294)-Drop0.2-Linear(294,10),
+              Adam 1e-3, the MNIST pixels as 1x28x28 images
+  MnistCnnStrong  Conv(1,8)-BN-ReLU-MaxPool-Conv(8,16)-BN-ReLU-MaxPool-Flatten-Drop0.2-Linear(784,64)-ReLU-
+              Linear(64,10), Adam 3e-3 (Lamina's cosine schedule changes the rate per epoch only)
 
 Usage (Debian's python3-torch; from anywhere):
   /usr/bin/python3 benchmarks/pytorch_bench.py [--threads N|default] [--configs MnistMlp:32,...]
@@ -30,7 +34,7 @@ import torch
 from torch import nn, optim
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-DEFAULT_CONFIGS = "MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32"
+DEFAULT_CONFIGS = "MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32,MnistCnn:32,MnistCnnStrong:64"
 SEED = 42
 
 
@@ -93,10 +97,33 @@ def load_tox21(repo_root):
     return torch.tensor(x[train]), torch.tensor(y[train])
 
 
+def load_mnist_images(repo_root):
+    x, y = load_mnist(repo_root)
+    return x.reshape(-1, 1, 28, 28).contiguous(), y
+
+
+def mnist_cnn():
+    """The example MnistCnn, as notebook 09 writes it."""
+    return nn.Sequential(
+        nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(3, 6, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.BatchNorm1d(294), nn.Dropout(0.2), nn.Linear(294, 10))
+
+
+def mnist_cnn_strong():
+    """The example MnistCnnStrong."""
+    return nn.Sequential(
+        nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(8, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Dropout(0.2), nn.Linear(784, 64), nn.ReLU(), nn.Linear(64, 10))
+
+
 NETWORKS = {
-    # name: (layer widths, loss, data loader)
-    "MnistMlp": ([784, 300, 300, 10], nn.CrossEntropyLoss, load_mnist),
-    "Tox21SrMmp": ([2048, 300, 100, 1], nn.BCEWithLogitsLoss, load_tox21),
+    # name: (network builder, loss, data loader, Adam's learning rate)
+    "MnistMlp": (lambda: mlp([784, 300, 300, 10]), nn.CrossEntropyLoss, load_mnist, 1e-3),
+    "Tox21SrMmp": (lambda: mlp([2048, 300, 100, 1]), nn.BCEWithLogitsLoss, load_tox21, 1e-3),
+    "MnistCnn": (mnist_cnn, nn.CrossEntropyLoss, load_mnist_images, 1e-3),
+    "MnistCnnStrong": (mnist_cnn_strong, nn.CrossEntropyLoss, load_mnist_images, 3e-3),
 }
 
 
@@ -160,12 +187,12 @@ def peak_rss_mb():
 
 
 def measure(name, batch_size, data, threads, thread_setting, impl, fused_adam, timed_epochs):
-    sizes, loss_class, _ = NETWORKS[name]
+    build, loss_class, _, lr = NETWORKS[name]
     x, y = data
     torch.manual_seed(SEED)
-    net = mlp(sizes)
+    net = build()
     loss_fn = loss_class()
-    opt = optim.Adam(net.parameters(), lr=1e-3, fused=True) if fused_adam else optim.Adam(net.parameters(), lr=1e-3)
+    opt = optim.Adam(net.parameters(), lr=lr, fused=True) if fused_adam else optim.Adam(net.parameters(), lr=lr)
     gen = torch.Generator().manual_seed(SEED)
     train_epoch(net, loss_fn, opt, x, y, batch_size, gen)  # warm-up
     seconds = float("inf")

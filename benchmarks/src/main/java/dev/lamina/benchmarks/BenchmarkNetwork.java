@@ -1,5 +1,7 @@
 package dev.lamina.benchmarks;
 
+import dev.lamina.examples.MnistCnnStrongTrainer;
+import dev.lamina.examples.MnistCnnTrainer;
 import dev.lamina.examples.MnistMlpTrainer;
 import dev.lamina.examples.Tox21SrMmpTrainer;
 import dev.lamina.runtime.train.TrainingJob;
@@ -10,7 +12,9 @@ import java.util.Locale;
 /** The seed's networks the benchmark trains, each with its generated job (architecture, defaults, data). */
 enum BenchmarkNetwork {
     MNIST_MLP("MnistMlp", MnistMlpTrainer.JOB),
-    TOX21_SR_MMP("Tox21SrMmp", Tox21SrMmpTrainer.JOB);
+    TOX21_SR_MMP("Tox21SrMmp", Tox21SrMmpTrainer.JOB),
+    MNIST_CNN("MnistCnn", MnistCnnTrainer.JOB),
+    MNIST_CNN_STRONG("MnistCnnStrong", MnistCnnStrongTrainer.JOB);
 
     private final String displayName;
     private final TrainingJob job;

@@ -21,7 +21,8 @@ record BenchmarkOptions(Path repoRoot, List<Integer> threads, List<String> impls
     /** A network at one batch size. */
     record NetworkBatch(BenchmarkNetwork network, int batchSize) {}
 
-    static final String DEFAULT_CONFIGURATIONS = "MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32";
+    static final String DEFAULT_CONFIGURATIONS =
+            "MnistMlp:32,MnistMlp:128,MnistMlp:1024,Tox21SrMmp:32,MnistCnn:32,MnistCnnStrong:64";
 
     static final String USAGE = String.join("\n",
             "Usage: java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' "

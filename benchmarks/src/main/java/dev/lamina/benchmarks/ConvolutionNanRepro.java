@@ -11,19 +11,23 @@ import ai.djl.training.GradientCollector;
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.LaminaNetwork;
+import dev.lamina.runtime.OneDnnConvolutions;
 import dev.lamina.spec.layers.Conv2dSpec;
 import dev.lamina.spec.layers.FlattenSpec;
 
 import java.util.Random;
 
 /**
- * Reproduces a libtorch 2.7.1 (through DJL) problem: the same backward pass through two stacked
- * convolutions, on the same data with the same weights, sporadically gives the first convolution a NaN
- * weight gradient (measured on this project's machine: 26 to 49 of 3,000 passes). Lamina's optimizers skip
- * such steps; this program is for a bug report upstream and for checking new native versions.
+ * Counts NaN gradients in identical backward passes through two stacked convolutions: with libtorch 2.7.1's
+ * oneDNN convolutions ({@code -Dlamina.onednn=enabled}) the first convolution's weight gradient is NaN now and
+ * then (1 to 50 of 3,000 passes on this project's machine; with {@code poison} NaN-filled blocks of the padded
+ * weights' size freed before each pass, in most passes); with Lamina's default (oneDNN off in backward
+ * passes) or {@code disabled} never. For
+ * checking new native versions; {@code reference/onednn-nan/} has the same reproducer without Java.
  *
  * <pre>
- * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.lamina.benchmarks.ConvolutionNanRepro [passes]
+ * java [-Dlamina.onednn=enabled] -cp 'benchmarks/target/classes:benchmarks/target/lib/*' \
+ *     dev.lamina.benchmarks.ConvolutionNanRepro [passes [poison]]
  * </pre>
  */
 public final class ConvolutionNanRepro {
@@ -32,6 +36,7 @@ public final class ConvolutionNanRepro {
 
     public static void main(String[] args) {
         int passes = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int poison = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         LaminaEngine.setThreads(1);
         Architecture architecture = Architecture.builder("TwoConvolutions", 1, 28, 28)
                 .stage("conv1", new Conv2dSpec(1, 3, 3, 1, 1, 1))
@@ -56,12 +61,16 @@ public final class ConvolutionNanRepro {
             int nonFinite = 0;
             for (int pass = 0; pass < passes; pass++) {
                 try (NDManager scope = manager.newSubManager()) {
+                    // 2,304 floats: 16 x 16 x 3 x 3, the weights padded to oneDNN's 16x16 blocks.
+                    for (int i = 0; i < poison; i++) {
+                        manager.full(new Shape(16 * 16 * 9), Float.NaN).close();
+                    }
                     try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
                         NDArray output = network.forwardTrain(x.duplicate());
                         output.attach(scope);
                         NDArray loss = output.mul(outputWeights).sum();
                         loss.attach(scope);
-                        collector.backward(loss);
+                        OneDnnConvolutions.backward(collector, loss);
                     }
                     try (NDArray gradient = conv1.getGradient()) {
                         for (float value : gradient.toFloatArray()) {
@@ -74,7 +83,9 @@ public final class ConvolutionNanRepro {
                     network.trainableArrays().values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
                 }
             }
-            System.out.printf("conv1.weight gradient not finite in %d of %d identical backward passes%n", nonFinite, passes);
+            System.out.printf("oneDNN mode %s, %d poisoned block(s) per pass: conv1.weight gradient not finite in %d of %d"
+                    + " identical backward passes%n", LaminaEngine.oneDnnMode(), poison,
+                    nonFinite, passes);
         }
     }
 }

@@ -7,7 +7,8 @@ import ai.djl.engine.Engine;
  * with an intra-op thread count that does not oversubscribe the machine.
  *
  * <p>Both settings are system properties DJL reads once, when the engine starts, so they are set here
- * before anything touches {@link Engine}. A user's own {@code -D} settings win.
+ * before anything touches {@link Engine}. A user's own {@code -D} settings win. Once libtorch is loaded,
+ * its oneDNN convolutions are switched off ({@link OneDnnConvolutions}, {@code -Dlamina.onednn}).
  */
 public final class LaminaEngine {
 
@@ -17,6 +18,7 @@ public final class LaminaEngine {
             "ai.djl.pytorch:pytorch-native-cpu:2.7.1 (classifier linux-x86_64)";
 
     private static volatile Engine engine;
+    private static volatile OneDnnConvolutions.Mode oneDnnMode = OneDnnConvolutions.Mode.ENABLED;
 
     private LaminaEngine() {}
 
@@ -55,6 +57,11 @@ public final class LaminaEngine {
                             + " thread(s); set threads before the first network is created");
         }
         System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
+    }
+
+    /** Where libtorch uses oneDNN for convolutions in this JVM (set when the engine starts). */
+    public static OneDnnConvolutions.Mode oneDnnMode() {
+        return oneDnnMode;
     }
 
     /** Whether the engine has started (after which the thread count is fixed for this JVM). */
@@ -96,8 +103,10 @@ public final class LaminaEngine {
         if (System.getProperty(THREADS_PROPERTY) == null) {
             System.setProperty(THREADS_PROPERTY, Integer.toString(defaultThreads()));
         }
+        OneDnnConvolutions.Mode mode = OneDnnConvolutions.modeFromProperty();
+        Engine started;
         try {
-            return Engine.getEngine("PyTorch");
+            started = Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
             throw new LaminaRuntimeException(
                     "Could not start DJL's PyTorch engine ("
@@ -108,5 +117,14 @@ public final class LaminaEngine {
                             + " (or a GPU build of it) next to ai.djl.pytorch:pytorch-engine.",
                     e);
         }
+        oneDnnMode = mode;
+        if (mode != OneDnnConvolutions.Mode.ENABLED) {
+            // Before any convolution runs: oneDNN's backward pass gives sporadic NaN gradients (see the class).
+            boolean forwardOnly = mode == OneDnnConvolutions.Mode.BACKWARD_OFF;
+            OneDnnConvolutions.setEnabled(forwardOnly).ifPresent(reason -> System.err.println(
+                    "[lamina] warning: could not switch off oneDNN convolutions (" + reason + "); convolution"
+                            + " gradients may be NaN now and then, and the optimizers will skip those steps"));
+        }
+        return started;
     }
 }

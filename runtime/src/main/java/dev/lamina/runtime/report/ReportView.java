@@ -67,6 +67,19 @@ final class ReportView {
         return metrics.network();
     }
 
+    /** One line per epoch in which the optimizer skipped steps with non-finite gradients. */
+    List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (EpochResult epoch : history) {
+            if (epoch.skippedSteps() > 0) {
+                warnings.add(String.format(Locale.ROOT, "Epoch %d: the optimizer skipped %s step%s whose gradients"
+                        + " were NaN or infinite.", epoch.epoch(), integer(epoch.skippedSteps()),
+                        epoch.skippedSteps() == 1 ? "" : "s"));
+            }
+        }
+        return warnings;
+    }
+
     List<String> chips() {
         List<String> chips = new ArrayList<>();
         chips.add(integer(metrics.trainSamples()) + " training samples");

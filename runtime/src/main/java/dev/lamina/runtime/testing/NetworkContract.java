@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaEngine;
+import dev.lamina.runtime.OneDnnConvolutions;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.spec.layers.DropoutSpec;
 import dev.lamina.spec.layers.LayerSpec;
@@ -217,7 +218,7 @@ public final class NetworkContract {
             NDArray input = input(scope, batchSize, 1);
             NDArray labels = labels(scope, batchSize, network.outputWidth());
             try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
-                collector.backward(LossFunction.mean(loss, network.forwardTrain(input), labels));
+                OneDnnConvolutions.backward(collector, LossFunction.mean(loss, network.forwardTrain(input), labels));
             }
             for (Map.Entry<String, NDArray> entry : trainable.entrySet()) {
                 try (NDArray gradient = entry.getValue().getGradient()) {
@@ -253,7 +254,7 @@ public final class NetworkContract {
                         NDArray x = input.duplicate();
                         x.attach(stepScope);
                         try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
-                            collector.backward(LossFunction.mean(loss, network.forwardTrain(x), labels));
+                            OneDnnConvolutions.backward(collector, LossFunction.mean(loss, network.forwardTrain(x), labels));
                         }
                         optimizer.step(1e-2);
                     }

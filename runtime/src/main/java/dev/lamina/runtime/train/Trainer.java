@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Devices;
 import dev.lamina.runtime.LaminaEngine;
+import dev.lamina.runtime.OneDnnConvolutions;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.Preprocessing;
@@ -41,9 +42,10 @@ import java.util.Random;
 public final class Trainer {
 
     /**
-     * Steps in a row whose gradients were not finite before the run stops: an occasional one is libtorch's
-     * (stacked convolutions sporadically return NaN input gradients; the optimizer skips the step), a run
-     * of them is a network that diverged.
+     * Steps in a row whose gradients were not finite before the run stops. The optimizers skip such a step
+     * (as PyTorch's GradScaler does) and the run warns about it: a safety net, kept because libtorch's oneDNN
+     * convolutions gave sporadic NaN gradients (switched off, see OneDnnConvolutions) and a native library can
+     * do so again; a run of them is a network that diverged.
      */
     static final int MAX_SKIPPED_IN_A_ROW = 10;
 
@@ -274,14 +276,16 @@ public final class Trainer {
         }
         long skippedThisEpoch = optimizer.skippedSteps() - skippedBefore;
         if (skippedThisEpoch > 0) {
-            out.printf(Locale.ROOT, "[lamina] epoch %d: skipped %d of %d steps whose gradients were NaN or infinite%n",
+            out.printf(Locale.ROOT, "[lamina] WARNING: epoch %d: the optimizer skipped %d of %d steps because their"
+                    + " gradients were NaN or infinite (the loss was finite). This should not happen: with"
+                    + " -Dlamina.onednn=enabled it is libtorch's oneDNN convolution bug; otherwise please report it%n",
                     epoch + 1, skippedThisEpoch, steps);
         }
         Evaluation onTrain = Evaluation.of(network, trainData, config.loss());
         Evaluation onTest = testData == null ? Evaluation.NONE : Evaluation.of(network, testData, config.loss());
         return new EpochResult(epoch + 1, counted == 0 ? Double.NaN : lossSum / counted, onTrain.accuracy(), onTest.loss(),
                 onTest.accuracy(), onTest.rocAuc(), learningRate, (System.nanoTime() - start) / 1e9,
-                MemoryProbe.residentMegabytes(), trainSeconds);
+                MemoryProbe.residentMegabytes(), trainSeconds, skippedThisEpoch);
     }
 
     /** An index loop without an iterator: nothing is allocated per step. */
@@ -301,7 +305,7 @@ public final class Trainer {
             NDArray lossValue;
             try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
                 lossValue = LossFunction.mean(config.loss(), network.forwardTrain(x), y);
-                collector.backward(lossValue);
+                OneDnnConvolutions.backward(collector, lossValue);
             }
             float value = lossValue.getFloat();
             if (Float.isFinite(value)) {

@@ -246,6 +246,24 @@ class RunReportTest {
     }
 
     @Test
+    void skippedStepsAreAWarningAtTheTop() throws IOException {
+        ReportData clean = mnist();
+        RunReport.write(directory, clean);
+        assertFalse(read(directory.resolve("report.html")).contains("class=\"card warning\""), "no warning");
+
+        List<EpochResult> history = List.of(
+                clean.history().get(0),
+                new EpochResult(2, 0.1142, 0.9771, 0.0874, 0.9731, Double.NaN, 0.01, 5.87, 861.0, 5.1, 3),
+                clean.history().get(2));
+        RunReport.write(directory, new ReportData(clean.summary(), clean.settings(), clean.metrics(), history,
+                clean.confusionMatrix(), clean.rocCurve()));
+        String html = read(directory.resolve("report.html"));
+        assertTrue(html.contains("class=\"card warning\""), "warning card");
+        assertTrue(html.contains("Epoch 2: the optimizer skipped 3 steps whose gradients were NaN or infinite."), html);
+        assertTrue(html.indexOf("card warning") < html.indexOf("class=\"cards\""), "above the key numbers");
+    }
+
+    @Test
     void withoutTestSetPlotsAndTabulatesTrainingOnly() throws IOException {
         List<EpochResult> history = List.of(
                 new EpochResult(1, 0.6, 0.71, Double.NaN, Double.NaN, Double.NaN, 0.1, 1.5, 300),
