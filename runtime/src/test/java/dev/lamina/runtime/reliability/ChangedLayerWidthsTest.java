@@ -97,7 +97,7 @@ class ChangedLayerWidthsTest {
         try (TrainingResult result = train(ReliabilityNetworks.mlp("Digits", 20, 16, 8), config, data)) {
             assertEquals(1, result.history().size());
         }
-        Path checkpoint = directory.resolve("Digits/checkpoint.safetensors");
+        Path checkpoint = directory.resolve("Digits/run_1/checkpoint.safetensors");
         byte[] before = Files.readAllBytes(checkpoint);
 
         IncompatibleParametersException e = assertThrows(IncompatibleParametersException.class,
