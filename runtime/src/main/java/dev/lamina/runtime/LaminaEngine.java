@@ -18,6 +18,11 @@ public final class LaminaEngine {
 
     private static volatile Engine engine;
 
+    static {
+        // Before DJL's first class initialises SLF4J.
+        QuietLogging.install();
+    }
+
     private LaminaEngine() {}
 
     /**

@@ -22,7 +22,6 @@ import dev.lamina.spec.layers.LayerSpec;
 import dev.lamina.spec.layers.ParameterSpec;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -365,7 +364,7 @@ public final class LaminaNetwork implements AutoCloseable {
     public void restore(Path origin, Map<String, String> metadata, Map<String, SafeTensors.Tensor> tensors) {
         checkCompatible(origin, metadata, tensors);
         parameters.forEach((name, parameter) ->
-                parameter.getArray().set(FloatBuffer.wrap(tensors.get(name).data())));
+                ArrayValues.overwrite(parameter.getArray(), tensors.get(name).data()));
     }
 
     /** The arrays of the trainable parameters by name, for an optimizer. */
