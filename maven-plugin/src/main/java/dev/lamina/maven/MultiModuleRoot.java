@@ -1,19 +1,17 @@
 package dev.lamina.maven;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 /**
  * {@code mvn lamina:train} at the root of a multi-module build runs first in the root, which has no classes:
  * "no networks, register the processor" would send the user to the wrong fix. What they need is {@code -pl}
- * with the module that has the networks, which this finds by its sources.
+ * with the module that has the networks, which this finds by its compiled network index or its compiler
+ * settings.
  */
 final class MultiModuleRoot {
 
@@ -25,50 +23,53 @@ final class MultiModuleRoot {
     }
 
     static String message(MavenProject root, List<MavenProject> reactor, String network) {
-        List<String> modules = reactor.stream()
-                .filter(p -> !"pom".equals(p.getPackaging()) && declaresNetworks(p))
-                .map(p -> relativePath(root, p))
-                .toList();
+        List<String> modules = modulesWithNetworks(root, reactor, network);
         String module = modules.size() == 1 ? modules.get(0) : "<module>";
         String command = "mvn lamina:train -pl " + module
                 + (network == null || network.isBlank() ? "" : " -Dlamina.network=" + network.trim());
-        String which = modules.isEmpty() ? "no module of this build declares a @Network class in its sources"
-                : modules.size() == 1 ? "the networks are in module " + modules.get(0)
+        String which = modules.isEmpty() ? "no module of this build registers Lamina's processor"
+                : modules.size() == 1 ? (network == null || network.isBlank() ? "the networks are" : network.trim()
+                        + " is") + " in module " + modules.get(0)
                 : "modules with networks: " + String.join(", ", modules);
         return root.getArtifactId() + " is the root of a multi-module build and has no networks of its own;"
                 + " run the goal in the module that has them, with -pl: " + command + " (" + which + "; install"
                 + " the modules it depends on first, with mvn install -DskipTests)";
     }
 
+    /**
+     * The modules (as paths for {@code -pl}) that have the requested network, or any network: by their
+     * compiled network index when they were built, else by Lamina's processor in their compiler settings.
+     */
+    private static List<String> modulesWithNetworks(MavenProject root, List<MavenProject> reactor, String network) {
+        List<MavenProject> modules = reactor.stream().filter(p -> !"pom".equals(p.getPackaging())).toList();
+        List<String> compiled = new ArrayList<>();
+        for (MavenProject module : modules) {
+            try {
+                if (NetworkCatalog.read(Path.of(module.getBuild().getOutputDirectory())).has(network)) {
+                    compiled.add(relativePath(root, module));
+                }
+            } catch (MojoFailureException unreadable) {
+                // An index that cannot be read does not make a module a candidate.
+            }
+        }
+        if (!compiled.isEmpty()) {
+            return compiled;
+        }
+        return modules.stream().filter(MultiModuleRoot::registersProcessor).map(m -> relativePath(root, m)).toList();
+    }
+
+    /** Whether the module's compiler settings name Lamina's processor (its annotationProcessorPaths). */
+    static boolean registersProcessor(MavenProject project) {
+        return project.getBuildPlugins().stream()
+                .filter(p -> "maven-compiler-plugin".equals(p.getArtifactId()))
+                .anyMatch(p -> String.valueOf(p.getConfiguration()).contains("lamina-processor")
+                        || p.getExecutions().stream()
+                                .anyMatch(e -> String.valueOf(e.getConfiguration()).contains("lamina-processor")));
+    }
+
     private static String relativePath(MavenProject root, MavenProject module) {
         Path relative = root.getBasedir().toPath().toAbsolutePath()
                 .relativize(module.getBasedir().toPath().toAbsolutePath());
         return relative.toString().isEmpty() ? module.getArtifactId() : relative.toString().replace('\\', '/');
-    }
-
-    /** Whether a source file of the module uses {@code @Network}: the module is not compiled yet. */
-    static boolean declaresNetworks(MavenProject project) {
-        for (String root : project.getCompileSourceRoots()) {
-            Path folder = Path.of(root);
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(folder)) {
-                if (files.filter(f -> f.toString().endsWith(".java")).anyMatch(MultiModuleRoot::mentionsNetwork)) {
-                    return true;
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // An unreadable folder only costs the hint its module name.
-            }
-        }
-        return false;
-    }
-
-    private static boolean mentionsNetwork(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).contains("@Network(");
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
     }
 }
