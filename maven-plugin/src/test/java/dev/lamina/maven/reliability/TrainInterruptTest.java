@@ -337,7 +337,9 @@ class TrainInterruptTest {
                 "project.version", version,
                 "slf4j.version", property(properties, "slf4j.version"),
                 "maven-compiler-plugin.version", property(properties, "maven-compiler-plugin.version"),
-                "maven-resources-plugin.version", property(properties, "maven-resources-plugin.version"));
+                "maven-resources-plugin.version", property(properties, "maven-resources-plugin.version"),
+                "junit.version", property(properties, "junit.version"),
+                "maven-surefire-plugin.version", property(properties, "maven-surefire-plugin.version"));
     }
 
     private static String property(Element properties, String name) {
