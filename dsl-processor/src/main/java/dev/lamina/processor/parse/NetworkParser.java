@@ -178,7 +178,7 @@ public final class NetworkParser {
      */
     private void checkNoNetworkAncestor(TypeElement type, Report report) {
         for (TypeMirror parent = type.getSuperclass(); parent.getKind() == javax.lang.model.type.TypeKind.DECLARED; ) {
-            TypeElement ancestor = (TypeElement) types.asElement(parent);
+            TypeElement ancestor = (TypeElement) ((javax.lang.model.type.DeclaredType) parent).asElement();
             if (findAnnotation(ancestor, LayerAnnotations.NETWORK).isPresent()) {
                 String stages = ElementFilter.fieldsIn(ancestor.getEnclosedElements()).stream()
                         .filter(f -> f.getAnnotationMirrors().stream()
