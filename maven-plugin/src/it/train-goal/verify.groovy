@@ -25,4 +25,17 @@ assert scores[2].startsWith('img2,')
 assert scores[3] == 'broken,,,,,,,,,,,,the line has 4 values; the model takes 784 (or an id and 784)'
 expect('Scored 3 of 4 rows')
 expect('is a training checkpoint of network Digits')
+expect('-Dlamina.epoch is not a property of lamina:train and is ignored; did you mean -Dlamina.epochs?')
+
+// The generated tests ran beside the user's own, with nothing configured but README's pom.
+// (DigitsNetworkTest, shown by its display name)
+expect('Running Digits network contract')
+assert log =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: \d+, Time elapsed: [^\n]* -+ in Digits network contract/ :
+        'the generated DigitsNetworkTest ran and passed'
+expect('Running it.digits.DigitsDataTest')
+
+// Noise a user cannot act on stays out of the log.
+['No SLF4J providers', 'SLF4J(W)', 'SLF4J(I)', 'AutoNonVariableTypeMode', ' 1 epochs', 'restricted method'].each { noise ->
+    assert !log.contains(noise) : "build.log shows ${noise}"
+}
 return true

@@ -26,6 +26,7 @@ import dev.lamina.processor.shapes.TrainingValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,8 @@ public final class LaminaProcessor extends AbstractProcessor {
     /** Networks generated in this compilation, by qualified name, for the network list. */
     private final Map<String, Element> indexed = new LinkedHashMap<>();
     private boolean firstRound = true;
+    /** The first network of this compilation with each {@code @Network} name: a run folder is named after it. */
+    private final Map<String, TypeElement> networksByName = new HashMap<>();
 
     /**
      * Every annotation: besides its own, the processor must also run in test compilations, which need not
@@ -172,6 +175,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             Optional<TrainModel> train = new TrainParser(elements).parse(type, report);
             NetworkTestSettings tests = new TestSettingsParser(elements).parse(type, report);
             if (model.isPresent()) {
+                checkNameIsUnique(model.get(), report);
                 NetworkValidator.validate(model.get(), report);
                 InferredNetwork inferred = ShapeInference.infer(model.get(), report);
                 if (train.isPresent() && !report.hasErrors()) {
@@ -203,31 +207,59 @@ public final class LaminaProcessor extends AbstractProcessor {
     }
 
     /**
+     * Two networks with one name would overwrite each other's run folder, and {@code -Dlamina.network=<name>}
+     * could not choose between them. A warning, on the second: two packages may each have an {@code Mlp}
+     * that is never trained from the same build.
+     */
+    private void checkNameIsUnique(NetworkModel model, Report report) {
+        TypeElement first = networksByName.putIfAbsent(model.name(), model.type());
+        if (first != null && !first.equals(model.type())) {
+            report.report(Problem.NETWORK_NAME_DUPLICATE, model.type(), model.type().getSimpleName(),
+                    first.getQualifiedName(), model.name(), model.name(), model.name());
+        }
+    }
+
+    /**
      * Layer annotations on a field of a class that is not a network, or training annotations on a class
-     * without {@code @Network}, would silently do nothing.
+     * without {@code @Network}, would silently do nothing. One error per element, naming all such
+     * annotations it carries: the mistake is the missing {@code @Network}, not each annotation.
      */
     private void reportLayersOutsideNetworks(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<Element> reported = new HashSet<>();
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
             boolean layer = LayerAnnotations.QUALIFIED_NAMES.contains(name);
-            boolean training = name.equals(TrainParser.TRAIN_ANNOTATION) || TrainParser.TRAINING_COMPANIONS.contains(name);
-            if (!layer && !training) {
+            if (!layer && !isTrainingAnnotation(name)) {
                 continue;
             }
             for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = layer ? annotated.getEnclosingElement() : annotated;
                 boolean inNetwork = owner.getAnnotationMirrors().stream()
                         .anyMatch(a -> a.getAnnotationType().toString().equals(LayerAnnotations.NETWORK));
-                if (inNetwork) {
+                if (inNetwork || !reported.add(annotated)) {
                     continue;
                 }
                 String message = layer
-                        ? Problem.LAYER_OUTSIDE_NETWORK.message(
-                                annotated.getSimpleName(), annotation.getSimpleName(), owner.getSimpleName())
-                        : Problem.TRAINING_OUTSIDE_NETWORK.message(owner.getSimpleName(), annotation.getSimpleName());
+                        ? Problem.LAYER_OUTSIDE_NETWORK.message(annotated.getSimpleName(),
+                                annotationsOf(annotated, LayerAnnotations.QUALIFIED_NAMES::contains), owner.getSimpleName())
+                        : Problem.TRAINING_OUTSIDE_NETWORK.message(owner.getSimpleName(),
+                                annotationsOf(annotated, LaminaProcessor::isTrainingAnnotation));
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, annotated);
             }
         }
+    }
+
+    private static boolean isTrainingAnnotation(String qualifiedName) {
+        return qualifiedName.equals(TrainParser.TRAIN_ANNOTATION) || TrainParser.TRAINING_COMPANIONS.contains(qualifiedName);
+    }
+
+    /** The annotations of an element that {@code select} picks, as written: {@code @Linear @ReLU}. */
+    private static String annotationsOf(Element element, java.util.function.Predicate<String> select) {
+        return element.getAnnotationMirrors().stream()
+                .map(a -> (TypeElement) a.getAnnotationType().asElement())
+                .filter(a -> select.test(a.getQualifiedName().toString()))
+                .map(a -> "@" + a.getSimpleName())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static String stackTrace(Throwable e) {

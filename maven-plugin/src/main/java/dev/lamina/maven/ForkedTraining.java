@@ -55,6 +55,13 @@ final class ForkedTraining {
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmn64m", "-XX:+AlwaysPreTouch",
             "-XX:MinHeapFreeRatio=10", "-XX:GCTimeRatio=4");
 
+    /**
+     * DJL loads native code through JNA, a restricted method since JDK 24: without this option every run
+     * on JDK 24 and newer begins with a four-line warning the user can do nothing about. The training JVM
+     * exists to run native code, so it grants that on the command line (JDK 17 accepts the option too).
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     private ForkedTraining() {}
 
     static void run(List<String> command, Path workingDirectory, Path failureFile)
@@ -129,11 +136,12 @@ final class ForkedTraining {
         return task + " failed: the " + task + " JVM exited with code " + exit + "; its output above says why";
     }
 
-    /** {@code java [default options] [jvmArgs] -cp <classpath> [properties] <main> [args]}. */
+    /** {@code java [native access] [default options] [jvmArgs] -cp <classpath> [properties] <main> [args]}. */
     static List<String> command(String javaExecutable, List<String> jvmArgs, String classpath, List<String> properties,
             String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable);
+        command.add(NATIVE_ACCESS);
         command.addAll(DEFAULT_JVM_OPTIONS);
         command.addAll(jvmArgs);
         command.add("-cp");

@@ -87,6 +87,16 @@ final class NetworkCatalog {
         throw new MojoFailureException("unknown network '" + wanted + "'; this project's networks are: " + names());
     }
 
+    /** Whether the project has a network of that name (any of its names), or any network when it is empty. */
+    boolean has(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return !entries.isEmpty();
+        }
+        String wanted = requested.trim();
+        return entries.stream().anyMatch(
+                e -> e.userClass().equals(wanted) || e.simpleClassName().equals(wanted) || e.name().equals(wanted));
+    }
+
     private static NetworkIndexEntry trainable(NetworkIndexEntry entry) throws MojoFailureException {
         if (entry.trainerClass().isEmpty()) {
             throw new MojoFailureException(entry.name() + " cannot be trained from Maven: it has no @Train. Add"

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,9 +31,12 @@ import org.apache.maven.project.MavenProject;
 @Execute(phase = LifecyclePhase.COMPILE)
 public class TrainMojo extends AbstractMojo {
 
+    // No line of this Javadoc may start with an annotation: the plugin tools would read it as a block tag
+    // and cut the help text there (LaminaPropertiesTest checks the descriptor).
     /**
-     * The network to train: its simple class name ({@code MnistMlp}), qualified class name or {@code
-     * @Network(name)}. Optional when the project has exactly one network; otherwise the error lists them.
+     * The network to train: its simple class name ({@code MnistMlp}), its qualified class name, or the name
+     * given in {@code @Network(name)}. Optional when the project has exactly one network; otherwise the error
+     * lists them.
      */
     @Parameter(property = "lamina.network")
     private String network;
@@ -87,8 +91,15 @@ public class TrainMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        LaminaProperties.warnings(session.getUserProperties()).forEach(getLog()::warn);
+        if (MultiModuleRoot.applies(project)) {
+            throw new MojoFailureException(MultiModuleRoot.message(project, session.getProjects(), network));
+        }
         TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, device, threads, seed, limit,
                 resume, progress, outputDirectory.toPath().toAbsolutePath());
         settings.validate();

@@ -20,6 +20,11 @@ public final class LaminaEngine {
     private static volatile Engine engine;
     private static volatile OneDnnConvolutions.Mode oneDnnMode = OneDnnConvolutions.Mode.ENABLED;
 
+    static {
+        // Before DJL's first class initialises SLF4J.
+        QuietLogging.install();
+    }
+
     private LaminaEngine() {}
 
     /**

@@ -22,7 +22,6 @@ import dev.lamina.spec.layers.LayerSpec;
 import dev.lamina.spec.layers.ParameterSpec;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -403,7 +402,7 @@ public final class LaminaNetwork implements AutoCloseable {
         try {
             checkOpen();
             parameters.forEach((name, parameter) ->
-                    parameter.getArray().set(FloatBuffer.wrap(tensors.get(name).data())));
+                    ArrayValues.overwrite(parameter.getArray(), tensors.get(name).data()));
         } finally {
             access.writeLock().unlock();
         }

@@ -89,9 +89,18 @@ public enum Problem {
             "lamina:structure",
             "%s: a field of type Layer needs at least one layer annotation, as in '@Linear(out = 10) Layer"
                     + " %s;'; annotate it or remove it"),
+    NETWORK_EXTENDS_NETWORK(
+            "lamina:structure",
+            "%s extends the network %s, but a network does not inherit stages (%s would be left out of %s);"
+                    + " declare every stage in %s, or extend a class without @Network"),
+    NETWORK_NAME_DUPLICATE(
+            "lamina:name",
+            Diagnostic.Kind.WARNING,
+            "%s: the network %s is also named \"%s\", so both would train into the run folder <output>/%s and"
+                    + " -Dlamina.network=%s could not tell them apart; give one of them another @Network(name = ...)"),
     LAYER_OUTSIDE_NETWORK(
             "lamina:structure",
-            "%s: @%s only has a meaning inside a class annotated with @Network; annotate %s with"
+            "%s: %s only means something inside a class annotated with @Network; annotate %s with"
                     + " @Network(input = ...)"),
 
     NETWORK_ON_NON_CLASS(
@@ -164,8 +173,8 @@ public enum Problem {
             "lamina:train", "%s has two learning-rate schedules; keep either @StepLr or @CosineLr"),
     TRAINING_OUTSIDE_NETWORK(
             "lamina:train",
-            "%s: @%s only has a meaning on a class annotated with @Network; add @Network(input = ...) or remove"
-                    + " it"),
+            "%s: %s only means something on a class annotated with @Network; add @Network(input = ...) or remove"
+                    + " them"),
     TRAINING_ANNOTATION_WITHOUT_TRAIN(
             "lamina:train", "%s: @%s only has a meaning next to @Train; add @Train to the network"),
     DATA_NOT_A_DATA_SOURCE(

@@ -75,6 +75,7 @@ public final class NetworkParser {
             return Optional.empty();
         }
         checkSubclassable(type, report);
+        checkNoNetworkAncestor(type, report);
         List<StageModel> stages = new ArrayList<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
             parseStage(field, report).ifPresent(stages::add);
@@ -170,6 +171,29 @@ public final class NetworkParser {
         }
     }
 
+    /**
+     * A network extending another network: its generated class would build only its own stages, and the
+     * ancestor's would silently be missing. Inheriting them is not supported (which stages come first, and
+     * whose {@code @Network(input)} counts, would be guesses), so it is an error that says so.
+     */
+    private void checkNoNetworkAncestor(TypeElement type, Report report) {
+        for (TypeMirror parent = type.getSuperclass(); parent.getKind() == javax.lang.model.type.TypeKind.DECLARED; ) {
+            TypeElement ancestor = (TypeElement) ((javax.lang.model.type.DeclaredType) parent).asElement();
+            if (findAnnotation(ancestor, LayerAnnotations.NETWORK).isPresent()) {
+                String stages = ElementFilter.fieldsIn(ancestor.getEnclosedElements()).stream()
+                        .filter(f -> f.getAnnotationMirrors().stream()
+                                .anyMatch(a -> LayerAnnotations.QUALIFIED_NAMES.contains(qualifiedName(a))))
+                        .map(f -> f.getSimpleName().toString())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                report.report(Problem.NETWORK_EXTENDS_NETWORK, type, type.getSimpleName(), ancestor.getSimpleName(),
+                        stages.isEmpty() ? "its stages" : "its stages " + stages,
+                        GeneratedNames.networkClass(type), type.getSimpleName());
+                return;
+            }
+            parent = ancestor.getSuperclass();
+        }
+    }
+
     private Optional<StageModel> parseStage(VariableElement field, Report report) {
         List<AnnotationMirror> layerAnnotations = field.getAnnotationMirrors().stream()
                 .filter(a -> LayerAnnotations.QUALIFIED_NAMES.contains(qualifiedName(a)))
@@ -183,15 +207,17 @@ public final class NetworkParser {
             }
             return Optional.empty();
         }
+        // A field reported here still joins the flow: its layers are what the user meant, and leaving them
+        // out would make the next stage's input width wrong, a second error for the same mistake.
         if (!isLayerField) {
             report.report(Problem.ANNOTATED_FIELD_NOT_LAYER, Location.of(field, layerAnnotations.get(0)),
                     name, name, field.asType(), name);
-            return Optional.empty();
-        }
-        for (Modifier forbidden : List.of(Modifier.STATIC, Modifier.PRIVATE, Modifier.FINAL)) {
-            if (field.getModifiers().contains(forbidden)) {
-                report.report(Problem.LAYER_FIELD_NOT_ASSIGNABLE, field, name, forbidden, forbidden);
-                return Optional.empty();
+        } else {
+            for (Modifier forbidden : List.of(Modifier.STATIC, Modifier.PRIVATE, Modifier.FINAL)) {
+                if (field.getModifiers().contains(forbidden)) {
+                    report.report(Problem.LAYER_FIELD_NOT_ASSIGNABLE, field, name, forbidden, forbidden);
+                    break;
+                }
             }
         }
         List<LayerModel> layers = new ArrayList<>();

@@ -76,7 +76,11 @@ public final class NetworkValidator {
             }
         } else if (layer instanceof PoolModel pool) {
             positive(report, pool.source(), name, pool.kind(), "value", pool.kernel());
-            positive(report, pool.source(), name, pool.kind(), "stride", pool.stride());
+            // An unwritten stride is the window side, already checked: reporting it too would name a
+            // value the user never wrote.
+            if (pool.source().isExplicit("stride")) {
+                positive(report, pool.source(), name, pool.kind(), "stride", pool.stride());
+            }
             if (pool.padding() < 0 || (pool.kernel() > 0 && pool.padding() > pool.kernel() / 2)) {
                 report.report(Problem.PADDING_OUT_OF_RANGE, pool.source().at("padding"), name, pool.kind(),
                         pool.padding(), " and at most half the window (" + Math.max(0, pool.kernel() / 2) + ")");

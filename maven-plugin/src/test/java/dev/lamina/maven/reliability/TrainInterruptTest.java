@@ -165,8 +165,8 @@ class TrainInterruptTest {
         // The real proof that the checkpoint loads: resume from it for one more epoch.
         Path log = directory.resolve("resume.log");
         long resumeStarted = System.nanoTime();
-        Process resume = new ProcessBuilder("mvn", "-B", "-q", "-o", "lamina:train", "-Dlamina.resume=true",
-                "-Dlamina.epochs=" + (completed + 1), "-Dlamina.progress=false", "-Dlamina.threads=1")
+        Process resume = new ProcessBuilder(mvn("lamina:train", "-Dlamina.resume=true",
+                "-Dlamina.epochs=" + (completed + 1), "-Dlamina.progress=false", "-Dlamina.threads=1"))
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -189,8 +189,8 @@ class TrainInterruptTest {
     private ProcessHandle startTrainingAndAwaitCheckpoint() throws Exception {
         Path log = directory.resolve("train.log");
         long started = System.nanoTime();
-        maven = new ProcessBuilder("mvn", "-B", "-q", "-o", "lamina:train", "-Dlamina.epochs=1000000",
-                "-Dlamina.progress=false", "-Dlamina.threads=1")
+        maven = new ProcessBuilder(mvn("lamina:train", "-Dlamina.epochs=1000000",
+                "-Dlamina.progress=false", "-Dlamina.threads=1"))
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -320,6 +320,18 @@ class TrainInterruptTest {
         return false;
     }
 
+    /**
+     * {@code mvn -B -q -o <args>} on the local repository the checks above found Lamina in: without
+     * {@code -Dmaven.repo.local} the child Maven would use the default repository, which may hold another
+     * build of Lamina.
+     */
+    private static List<String> mvn(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("mvn", "-B", "-q", "-o",
+                "-Dmaven.repo.local=" + localRepository().toAbsolutePath()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     private static Path localRepository() {
         String configured = System.getProperty("maven.repo.local");
         return configured != null
@@ -337,7 +349,9 @@ class TrainInterruptTest {
                 "project.version", version,
                 "slf4j.version", property(properties, "slf4j.version"),
                 "maven-compiler-plugin.version", property(properties, "maven-compiler-plugin.version"),
-                "maven-resources-plugin.version", property(properties, "maven-resources-plugin.version"));
+                "maven-resources-plugin.version", property(properties, "maven-resources-plugin.version"),
+                "junit.version", property(properties, "junit.version"),
+                "maven-surefire-plugin.version", property(properties, "maven-surefire-plugin.version"));
     }
 
     private static String property(Element properties, String name) {

@@ -14,7 +14,10 @@ import dev.lamina.runtime.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -96,11 +99,26 @@ final class TrainCommand implements Callable<Integer> {
             try (TrainingResult result = Trainer.train(job, config, data)) {
                 return 0;
             }
+        } catch (FileSystemException e) {
+            FailureReport.report(err, describe(e));
+            return 1;
         } catch (IOException | IllegalArgumentException | IllegalStateException | TrainingException
                 | LaminaRuntimeException e) {
             FailureReport.report(err, e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The JDK's file exceptions carry only the path as their message ("/data/train.csv"): say what is wrong
+     * with it too.
+     */
+    static String describe(FileSystemException e) {
+        String what = e instanceof NoSuchFileException ? " does not exist"
+                : e instanceof AccessDeniedException ? " cannot be accessed (permission denied)"
+                : ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
+        return "cannot train: " + e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile()) + what
+                + "; check the path (relative paths start at the project's folder)";
     }
 
     private TrainingConfig overrides(DataContext context) {

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.cli;
 
+import dev.lamina.runtime.QuietLogging;
 import dev.lamina.runtime.train.TrainingJob;
 
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ public final class TrainingCommandLine {
 
     /** Parses {@code args}, trains, and returns the exit code: 0 trained, 1 failed (says why), 2 bad options. */
     public static int run(TrainingJob job, String... args) {
+        QuietLogging.install();
         ParentWatch.startIfRequested();
         PrintWriter err = new PrintWriter(System.err, true);
         CommandLine commandLine = new CommandLine(new TrainCommand(job, err));

@@ -31,8 +31,22 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @throws IOException naming the target and what to do; the exception it wraps is the cause. The JDK's
+     *     own message for a full disk ("No space left on device") names no file at all.
+     */
     public static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath();
+        try {
+            writeAtomically(absolute, writer);
+        } catch (IOException e) {
+            throw new IOException(WriteFailure.describe(absolute, e), e);
+        }
+    }
+
+    private static void writeAtomically(Path absolute, Writer writer) throws IOException {
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".partial");

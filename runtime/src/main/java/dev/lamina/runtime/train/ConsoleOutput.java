@@ -61,12 +61,12 @@ final class ConsoleOutput implements TrainingCallback {
         Dataset train = context.trainData();
         int threads = LaminaEngine.threads();
         out.print(context.summary());
-        out.printf(Locale.ROOT, "Training %s on %s (%d thread%s): %,d training samples%s, batch %d, %d epochs, %s,"
+        out.printf(Locale.ROOT, "Training %s on %s (%s): %s%s, batch %d, %s, %s,"
                         + " %s%s%n",
-                context.networkName(), Devices.describe(context.network().device()), threads, threads == 1 ? "" : "s",
-                train.size(), context.testData().map(test -> String.format(Locale.ROOT, ", %,d test samples",
-                        test.size())).orElse(""),
-                config.batchSize(), config.epochs(), config.optimizer(),
+                context.networkName(), Devices.describe(context.network().device()), Plural.of(threads, "thread"),
+                Plural.of(train.size(), "training sample"), context.testData()
+                        .map(test -> ", " + Plural.of(test.size(), "test sample")).orElse(""),
+                config.batchSize(), Plural.of(config.epochs(), "epoch"), config.optimizer(),
                 config.loss() == Loss.CROSS_ENTROPY ? "cross-entropy" : "BCE-with-logits",
                 config.schedule() == Schedule.CONSTANT ? "" : ", " + config.schedule());
     }

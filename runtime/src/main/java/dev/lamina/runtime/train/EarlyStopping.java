@@ -35,7 +35,7 @@ final class EarlyStopping implements TrainingCallback {
         if (monitored.staleEpochs() >= settings.patience()) {
             stopped = true;
             context.requestStop("Early stopping: " + monitored.metric().metricName() + " has not improved for "
-                    + monitored.staleEpochs() + " epochs (best " + String.format(Locale.ROOT, "%.4f",
+                    + Plural.of(monitored.staleEpochs(), "epoch") + " (best " + String.format(Locale.ROOT, "%.4f",
                             monitored.bestValue()) + " at epoch " + monitored.bestEpoch() + ")");
         }
     }

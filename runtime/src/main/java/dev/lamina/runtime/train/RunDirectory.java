@@ -151,6 +151,8 @@ final class RunDirectory implements AutoCloseable {
         SafeTensors.Contents contents = SafeTensors.read(
                 checkpoint, ExpectedTensors.withExtra(checkpoint, network, OPTIMIZER_PREFIX, optimizerShapes));
         SafeTensors.requireFinite(checkpoint, contents.tensors());
+        int completedEpochs = (int) progress(checkpoint, contents.metadata(), COMPLETED_EPOCHS);
+        long optimizerSteps = progress(checkpoint, contents.metadata(), OPTIMIZER_STEPS);
         Map<String, SafeTensors.Tensor> parameters = new LinkedHashMap<>();
         Map<String, float[]> state = new LinkedHashMap<>();
         contents.tensors().forEach((name, tensor) -> {
@@ -162,12 +164,39 @@ final class RunDirectory implements AutoCloseable {
         });
         network.restore(checkpoint, contents.metadata(), parameters);
         Map<String, String> meta = contents.metadata();
-        Checkpoint restored = new Checkpoint(
-                Integer.parseInt(meta.get(COMPLETED_EPOCHS)),
-                Long.parseLong(meta.get(OPTIMIZER_STEPS)),
-                callbackStates(meta));
-        optimizer.restore(state, restored.optimizerSteps());
+        Checkpoint restored = new Checkpoint(completedEpochs, optimizerSteps, callbackStates(meta));
+        try {
+            optimizer.restore(state, restored.optimizerSteps());
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException("cannot resume from " + checkpoint.toAbsolutePath() + ": " + e.getMessage()
+                    + "; resume with the optimizer of the run that wrote it, or train without resume to start over",
+                    e);
+        }
         return restored;
+    }
+
+    /**
+     * A progress count from the checkpoint's metadata. A parameter file copied over the checkpoint (best or
+     * last.safetensors, or network.save) loads as parameters but has no progress: say so, rather than fail
+     * parsing a missing number.
+     */
+    private static long progress(Path checkpoint, Map<String, String> metadata, String key) {
+        String value = metadata.get(key);
+        try {
+            long count = Long.parseLong(value == null ? "" : value.trim());
+            if (count >= 0 && (!key.equals(COMPLETED_EPOCHS) || count <= Integer.MAX_VALUE)) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with what the file is and what to do.
+        }
+        throw new TrainingException("cannot resume from " + checkpoint.toAbsolutePath() + ": it holds "
+                + (value == null ? "no training progress (no '" + key + "' in its metadata)"
+                        : "'" + key + "' = '" + value + "', not a count")
+                + ", so it is not a checkpoint a Lamina run wrote; a parameter file such as last.safetensors"
+                + " copied over it looks like this. Put back the run's own checkpoint.safetensors, or train"
+                + " without resume to start over (to start from saved parameters, load them into the network"
+                + " in code)");
     }
 
     private static Map<String, Map<String, String>> callbackStates(Map<String, String> metadata) {

@@ -132,16 +132,12 @@ public final class Trainer {
             Optional<RunDirectory.Checkpoint> checkpoint = Optional.empty();
             if (config.resume()) {
                 checkpoint = Optional.of(runDirectory.restoreCheckpoint(network, optimizer));
-                // history.csv is written before the checkpoint: after a kill between the two it is one epoch
-                // ahead, and that epoch will be trained again.
                 int completed = checkpoint.get().completedEpochs();
-                HistoryCsv.read(runDirectory.file(RunDirectory.HISTORY), loss == Loss.BCE_WITH_LOGITS).stream()
-                        .filter(row -> row.epoch() <= completed)
-                        .forEach(history::add);
+                history.addAll(HistoryFile.earlierEpochs(runDirectory, completed, loss == Loss.BCE_WITH_LOGITS));
                 if (completed >= config.epochs()) {
                     throw new TrainingException("nothing to resume: the run in " + runDirectory.path()
-                            + " already completed " + completed + " of " + config.epochs()
-                            + " epochs; ask for more epochs");
+                            + " already trained " + Plural.of(completed, "epoch") + ", and " + config.epochs()
+                            + " were asked for; ask for more epochs");
                 }
             }
 

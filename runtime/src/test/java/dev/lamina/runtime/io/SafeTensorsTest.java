@@ -101,7 +101,8 @@ class SafeTensorsTest {
             out.flush();
             throw new IOException("disk on fire");
         }));
-        assertEquals("disk on fire", e.getMessage());
+        assertEquals("cannot write " + file.toAbsolutePath() + ": disk on fire", e.getMessage(), "names the file");
+        assertEquals("disk on fire", e.getCause().getMessage());
         assertEquals("old content", Files.readString(file));
         assertEquals(List.of("keep.bin"), names(directory), "no .partial file left behind");
 

@@ -372,7 +372,7 @@ class TrainerTest {
 
         TrainingException done = assertThrows(TrainingException.class,
                 () -> train(network, config.toBuilder().epochs(4).resume(true).build(), data));
-        assertTrue(done.getMessage().contains("already completed 4 of 4 epochs"), done.getMessage());
+        assertTrue(done.getMessage().contains("already trained 4 epochs, and 4 were asked for"), done.getMessage());
     }
 
     @Test

@@ -5,9 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.IValue;
 
+import dev.lamina.runtime.ArrayValues;
 import dev.lamina.runtime.train.OptimizerSettings;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ public final class AdamOptimizer extends StatefulOptimizer {
     @Override
     public void restore(Map<String, float[]> values, long restoredSteps) {
         super.restore(values, restoredSteps);
-        step.set(FloatBuffer.wrap(new float[] {restoredSteps}));
+        ArrayValues.overwrite(step, new float[] {restoredSteps});
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.lamina.runtime.train.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import java.nio.FloatBuffer;
+import dev.lamina.runtime.ArrayValues;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ final class OptimizerState implements AutoCloseable {
                         + "' of " + entry.getValue().size() + " values; it was written by another optimizer"
                         + " or network");
             }
-            entry.getValue().set(FloatBuffer.wrap(saved));
+            ArrayValues.overwrite(entry.getValue(), saved);
         }
     }
 
