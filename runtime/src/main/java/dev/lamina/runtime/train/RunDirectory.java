@@ -7,6 +7,7 @@ import com.google.gson.GsonBuilder;
 import dev.lamina.runtime.ExpectedTensors;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.io.ParameterFileException;
 import dev.lamina.runtime.io.SafeTensors;
 import dev.lamina.runtime.train.optim.Optimizer;
 
@@ -148,8 +149,22 @@ final class RunDirectory implements AutoCloseable {
         // Only what this network and optimizer hold is read: a checkpoint cannot make the run allocate more.
         Map<String, long[]> optimizerShapes = new LinkedHashMap<>();
         optimizer.state().forEach((name, array) -> optimizerShapes.put(name, array.getShape().getShape()));
-        SafeTensors.Contents contents = SafeTensors.read(
-                checkpoint, ExpectedTensors.withExtra(checkpoint, network, OPTIMIZER_PREFIX, optimizerShapes));
+        SafeTensors.Contents contents;
+        try {
+            contents = SafeTensors.read(
+                    checkpoint, ExpectedTensors.withExtra(checkpoint, network, OPTIMIZER_PREFIX, optimizerShapes));
+        } catch (ParameterFileException noOptimizerState) {
+            // A parameter file copied over the checkpoint has the network's tensors and no progress: say that,
+            // rather than that an optimizer tensor is missing.
+            SafeTensors.Contents parametersOnly;
+            try {
+                parametersOnly = SafeTensors.read(checkpoint, ExpectedTensors.parametersOf(checkpoint, network));
+            } catch (IOException | RuntimeException notThatEither) {
+                throw noOptimizerState;
+            }
+            progress(checkpoint, parametersOnly.metadata(), COMPLETED_EPOCHS);
+            throw noOptimizerState;
+        }
         SafeTensors.requireFinite(checkpoint, contents.tensors());
         int completedEpochs = (int) progress(checkpoint, contents.metadata(), COMPLETED_EPOCHS);
         long optimizerSteps = progress(checkpoint, contents.metadata(), OPTIMIZER_STEPS);

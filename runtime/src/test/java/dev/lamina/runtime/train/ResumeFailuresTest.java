@@ -74,7 +74,7 @@ class ResumeFailuresTest {
 
     private static Path trainTwoEpochs(Path output) throws IOException {
         train(config(output).epochs(2).build()).close();
-        return output.resolve("Resumed");
+        return output.resolve("Resumed/run_1");
     }
 
     private static String resumeFails(Path output) {
