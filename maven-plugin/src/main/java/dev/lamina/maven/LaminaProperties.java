@@ -18,14 +18,18 @@ final class LaminaProperties {
 
     static final String PREFIX = "lamina.";
 
-    /** The goal's parameters' properties; {@code LaminaPropertiesTest} checks them against the plugin descriptor. */
+    /**
+     * The properties of the plugin's goals' parameters (train's, and predict's model, input and output, which a
+     * shared command line may carry too); {@code LaminaPropertiesTest} checks them against the plugin descriptor.
+     */
     static final Set<String> KNOWN = Set.of("lamina.network", "lamina.epochs", "lamina.batchSize",
             "lamina.learningRate", "lamina.device", "lamina.threads", "lamina.seed", "lamina.limit", "lamina.resume",
-            "lamina.progress", "lamina.outputDirectory", "lamina.jvmArgs");
+            "lamina.progress", "lamina.outputDirectory", "lamina.jvmArgs", "lamina.model", "lamina.input",
+            "lamina.output");
 
     /** Names from the trainer's command line and other words a user may reach for first. */
     private static final Map<String, String> ALIASES = Map.of("lamina.lr", "lamina.learningRate",
-            "lamina.output", "lamina.outputDirectory", "lamina.name", "lamina.network");
+            "lamina.name", "lamina.network");
 
     private LaminaProperties() {}
 
