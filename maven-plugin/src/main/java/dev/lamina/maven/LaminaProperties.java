@@ -1,5 +1,7 @@
 package dev.lamina.maven;
 
+import dev.lamina.spec.Names;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,29 +60,9 @@ final class LaminaProperties {
             return Optional.of(ALIASES.get(lower));
         }
         return KNOWN.stream()
-                .map(known -> Map.entry(known, distance(lower, known.toLowerCase(Locale.ROOT))))
+                .map(known -> Map.entry(known, Names.distance(lower, known.toLowerCase(Locale.ROOT))))
                 .filter(e -> e.getValue() <= Math.max(2, e.getKey().length() / 4))
                 .min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey);
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
