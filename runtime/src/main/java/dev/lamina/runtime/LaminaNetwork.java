@@ -194,10 +194,15 @@ public final class LaminaNetwork implements AutoCloseable {
         access.readLock().lock();
         try {
             checkOpen();
-            return block.forward(parameterStore, new NDList(input), training).singletonOrThrow();
+            return forwardHoldingLock(input, training);
         } finally {
             access.readLock().unlock();
         }
+    }
+
+    /** The forward pass itself, for callers that hold a lock of {@link #access} and have checked the input. */
+    private NDArray forwardHoldingLock(NDArray input, boolean training) {
+        return block.forward(parameterStore, new NDList(input), training).singletonOrThrow();
     }
 
     /** Called with a lock of {@link #access} held. */
@@ -274,7 +279,7 @@ public final class LaminaNetwork implements AutoCloseable {
         access.readLock().lock();
         try (NDManager scope = openManager().newSubManager()) {
             NDArray input = scope.create(flat, batchShape(samples.length));
-            out = transform.apply(forwardEval(input)).toFloatArray();
+            out = transform.apply(forwardHoldingLock(input, false)).toFloatArray();
         } finally {
             access.readLock().unlock();
         }

@@ -39,12 +39,16 @@ public final class Scorer<R> {
 
     private final LaminaModel<R> model;
     private final RowFormat<R> format;
+    /** Probability columns: one per output, two (P(0), P(1)) for a one-logit model. */
+    private final int classes;
     private int batchSize = 256;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private Scorer(LaminaModel<R> model, RowFormat<R> format) {
         this.model = model;
         this.format = format;
+        long outputs = model.contents().architecture().spec().output().size();
+        this.classes = outputs == 1 ? 2 : Math.toIntExact(outputs);
     }
 
     /** Scores SMILES files: a SMILES a line, optionally followed by an id. */
@@ -206,17 +210,13 @@ public final class Scorer<R> {
     }
 
     private OutputLine errorLine(String id, String error) {
-        return new OutputLine(Csv.field(id) + ",," + ",".repeat(classes()) + Csv.field(error) + "\n", true);
+        return new OutputLine(Csv.field(id) + ",," + ",".repeat(classes) + Csv.field(error) + "\n", true);
     }
 
-    private int classes() {
-        return model.contents().architecture().spec().output().size() == 1 ? 2
-                : Math.toIntExact(model.contents().architecture().spec().output().size());
-    }
 
     private String header() {
         StringBuilder header = new StringBuilder("id,predicted_class");
-        for (int k = 0; k < classes(); k++) {
+        for (int k = 0; k < classes; k++) {
             header.append(",probability_").append(k);
         }
         return header.append(",error\n").toString();
