@@ -18,10 +18,12 @@ import java.lang.annotation.Target;
 public @interface EarlyStopping {
 
     /**
-     * The metric to watch: {@code train_loss}, {@code train_accuracy}, {@code test_loss}, {@code
-     * test_accuracy}, or, for a BCE-with-logits network, {@code test_roc_auc}.
+     * The metric to watch, on the validation set that {@link Split} carves out: {@code val_loss}, {@code
+     * val_accuracy} for classes and yes/no tasks, {@code val_roc_auc} and {@code val_pr_auc} (means over tasks)
+     * for BCE-with-logits, {@code val_rmse}, {@code val_mae} and {@code val_r2} for regression; or {@code
+     * train_loss}. Test metrics cannot be watched: a choice made on the test set makes its score optimistic.
      */
-    String monitor() default "test_loss";
+    String monitor() default "val_loss";
 
     /** Epochs without improvement before stopping. At least 1. */
     int patience() default 3;

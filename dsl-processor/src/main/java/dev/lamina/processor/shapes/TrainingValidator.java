@@ -159,7 +159,7 @@ public final class TrainingValidator {
 
     private static void checkEarlyStopping(TrainModel.EarlyStoppingModel stopping, TrainModel train, Report report,
             String name) {
-        List<String> metrics = TrainingMetric.namesFor(!train.isCrossEntropy());
+        List<String> metrics = TrainingMetric.monitorableNames(train.isCrossEntropy() ? dev.lamina.spec.contract.TaskKind.CLASSES : dev.lamina.spec.contract.TaskKind.BINARY);
         if (!metrics.contains(stopping.monitor())) {
             String suggestion = suggest(stopping.monitor(), metrics).map(m -> " (did you mean \"" + m + "\"?)").orElse("");
             report.report(Problem.UNKNOWN_MONITOR, stopping.source().at("monitor"), name, stopping.monitor(),

@@ -1,5 +1,8 @@
 package dev.lamina.runtime.train;
 
+import dev.lamina.spec.contract.DataSplit;
+import dev.lamina.spec.contract.Measure;
+import dev.lamina.spec.contract.TaskKind;
 import dev.lamina.spec.contract.TrainingMetric;
 
 import java.util.List;
@@ -13,10 +16,10 @@ import java.util.function.ToDoubleFunction;
  */
 public enum Metric {
     TRAIN_LOSS(TrainingMetric.TRAIN_LOSS, EpochResult::trainLoss),
-    TRAIN_ACCURACY(TrainingMetric.TRAIN_ACCURACY, EpochResult::trainAccuracy),
-    TEST_LOSS(TrainingMetric.TEST_LOSS, EpochResult::testLoss),
-    TEST_ACCURACY(TrainingMetric.TEST_ACCURACY, EpochResult::testAccuracy),
-    TEST_ROC_AUC(TrainingMetric.TEST_ROC_AUC, EpochResult::testRocAuc);
+    TRAIN_ACCURACY(new TrainingMetric(DataSplit.TRAIN, Measure.ACCURACY), EpochResult::trainAccuracy),
+    TEST_LOSS(new TrainingMetric(DataSplit.TEST, Measure.LOSS), EpochResult::testLoss),
+    TEST_ACCURACY(new TrainingMetric(DataSplit.TEST, Measure.ACCURACY), EpochResult::testAccuracy),
+    TEST_ROC_AUC(new TrainingMetric(DataSplit.TEST, Measure.ROC_AUC), EpochResult::testRocAuc);
 
     private final TrainingMetric identity;
     private final ToDoubleFunction<EpochResult> value;
@@ -46,7 +49,7 @@ public enum Metric {
     /** The runtime's side of a shared metric. */
     public static Metric of(TrainingMetric identity) {
         for (Metric metric : values()) {
-            if (metric.identity == identity) {
+            if (metric.identity.equals(identity)) {
                 return metric;
             }
         }
@@ -55,7 +58,7 @@ public enum Metric {
 
     /** The metrics a network with this kind of output produces: ROC AUC only for binary outputs. */
     public static List<String> names(boolean binary) {
-        return TrainingMetric.namesFor(binary);
+        return TrainingMetric.producedFor(binary ? TaskKind.BINARY : TaskKind.CLASSES, false, true).stream().map(TrainingMetric::metricName).toList();
     }
 
     /**
@@ -64,7 +67,7 @@ public enum Metric {
      * @throws IllegalArgumentException listing the metrics that exist
      */
     public static Metric byName(String name, boolean binary) {
-        return TrainingMetric.byName(name, binary).map(Metric::of).orElseThrow(() -> new IllegalArgumentException(
+        return TrainingMetric.byName(name, binary ? TaskKind.BINARY : TaskKind.CLASSES).map(Metric::of).orElseThrow(() -> new IllegalArgumentException(
                 "unknown metric '" + name + "'; the trainer produces " + String.join(", ", names(binary))));
     }
 }

@@ -5,61 +5,69 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The per-epoch metrics the trainer produces, by the names {@code history.csv} and
- * {@code @EarlyStopping(monitor)} use. The processor checks a monitor against this list at compile time and
- * the runtime computes each of them, so the two cannot disagree on which names exist.
+ * A per-epoch metric: a {@link Measure} on a {@link DataSplit}, named as {@code history.csv} and {@code
+ * @EarlyStopping(monitor)} name it ({@code val_roc_auc}). The processor checks a monitor against {@link
+ * #monitorable} at compile time and the runtime computes each of {@link #producedFor}, so the two cannot disagree
+ * on which names exist.
  */
-public enum TrainingMetric {
-    TRAIN_LOSS("train_loss", false, false),
-    TRAIN_ACCURACY("train_accuracy", true, false),
-    TEST_LOSS("test_loss", false, false),
-    TEST_ACCURACY("test_accuracy", true, false),
-    /** Only a one-logit (binary) network has a ROC curve. */
-    TEST_ROC_AUC("test_roc_auc", true, true);
+public record TrainingMetric(DataSplit split, Measure measure) {
 
-    private final String metricName;
-    private final boolean higherIsBetter;
-    private final boolean binaryOnly;
+    public static final TrainingMetric TRAIN_LOSS = new TrainingMetric(DataSplit.TRAIN, Measure.LOSS);
+    public static final TrainingMetric VAL_LOSS = new TrainingMetric(DataSplit.VALIDATION, Measure.LOSS);
 
-    TrainingMetric(String metricName, boolean higherIsBetter, boolean binaryOnly) {
-        this.metricName = metricName;
-        this.higherIsBetter = higherIsBetter;
-        this.binaryOnly = binaryOnly;
-    }
-
-    /** The name in {@code history.csv} and {@code @EarlyStopping(monitor)}. */
+    /** {@code val_roc_auc}. */
     public String metricName() {
-        return metricName;
+        return split.prefix() + "_" + measure.key();
     }
 
-    /** Whether a larger value is an improvement (accuracy) rather than a smaller one (loss). */
     public boolean higherIsBetter() {
-        return higherIsBetter;
+        return measure.higherIsBetter();
     }
 
-    /** Whether the trainer produces it for a binary (one-logit) network, or for a multi-class one. */
-    public boolean appliesTo(boolean binary) {
-        return binary || !binaryOnly;
-    }
-
-    /** The metrics a network with this kind of output produces, in the order {@code history.csv} has them. */
-    public static List<TrainingMetric> producedFor(boolean binary) {
+    /**
+     * The metrics of each epoch, in {@code history.csv}'s order: the training set's, then the validation set's
+     * (if there is one), then the test set's (if it is evaluated every epoch).
+     */
+    public static List<TrainingMetric> producedFor(TaskKind kind, boolean validation, boolean testEveryEpoch) {
         List<TrainingMetric> produced = new ArrayList<>();
-        for (TrainingMetric metric : values()) {
-            if (metric.appliesTo(binary)) {
-                produced.add(metric);
+        for (DataSplit split : DataSplit.values()) {
+            boolean evaluated = switch (split) {
+                case TRAIN -> true;
+                case VALIDATION -> validation;
+                case TEST -> testEveryEpoch;
+            };
+            if (!evaluated) {
+                continue;
+            }
+            for (Measure measure : Measure.values()) {
+                if (measure.appliesTo(kind) && (split != DataSplit.TRAIN || measure.onTrainingSet())) {
+                    produced.add(new TrainingMetric(split, measure));
+                }
             }
         }
         return produced;
     }
 
-    /** The names of {@link #producedFor(boolean)}. */
-    public static List<String> namesFor(boolean binary) {
-        return producedFor(binary).stream().map(TrainingMetric::metricName).toList();
+    /**
+     * The metrics early stopping and the best epoch may watch: every training and validation metric. Test
+     * metrics are not among them, however often they are evaluated.
+     */
+    public static List<TrainingMetric> monitorable(TaskKind kind) {
+        return producedFor(kind, true, false);
     }
 
-    /** The metric called {@code name} that a network with this kind of output produces, if there is one. */
-    public static Optional<TrainingMetric> byName(String name, boolean binary) {
-        return producedFor(binary).stream().filter(m -> m.metricName.equals(name)).findFirst();
+    /** The names of {@link #monitorable}. */
+    public static List<String> monitorableNames(TaskKind kind) {
+        return monitorable(kind).stream().map(TrainingMetric::metricName).toList();
+    }
+
+    /** The metric called {@code name} for networks that predict {@code kind}, on any set, if there is one. */
+    public static Optional<TrainingMetric> byName(String name, TaskKind kind) {
+        return producedFor(kind, true, true).stream().filter(m -> m.metricName().equals(name)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return metricName();
     }
 }

@@ -11,18 +11,30 @@ import org.junit.jupiter.api.Test;
 class TrainingMetricTest {
 
     @Test
-    void rocAucOnlyForBinaryNetworks() {
+    void eachKindOfNetworkHasItsOwnMetricsInHistoryOrder() {
+        assertEquals(List.of("train_loss", "train_accuracy", "val_loss", "val_accuracy"),
+                names(TrainingMetric.producedFor(TaskKind.CLASSES, true, false)));
+        assertEquals(List.of("train_loss", "train_accuracy", "val_loss", "val_accuracy", "val_roc_auc", "val_pr_auc"),
+                names(TrainingMetric.producedFor(TaskKind.BINARY, true, false)));
+        assertEquals(List.of("train_loss", "val_loss", "val_rmse", "val_mae", "val_r2", "test_loss", "test_rmse",
+                "test_mae", "test_r2"), names(TrainingMetric.producedFor(TaskKind.REGRESSION, true, true)));
         assertEquals(List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy"),
-                TrainingMetric.namesFor(false));
-        assertEquals(List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy", "test_roc_auc"),
-                TrainingMetric.namesFor(true));
-        assertTrue(TrainingMetric.byName("test_roc_auc", false).isEmpty());
-        assertEquals(TrainingMetric.TEST_ROC_AUC, TrainingMetric.byName("test_roc_auc", true).orElseThrow());
+                names(TrainingMetric.producedFor(TaskKind.CLASSES, false, true)));
     }
 
     @Test
-    void lossesFallAccuraciesRise() {
-        assertFalse(TrainingMetric.TEST_LOSS.higherIsBetter());
-        assertTrue(TrainingMetric.TEST_ACCURACY.higherIsBetter());
+    void testMetricsAreNeverMonitorable() {
+        for (TaskKind kind : TaskKind.values()) {
+            assertTrue(TrainingMetric.monitorableNames(kind).contains("val_loss"));
+            assertFalse(TrainingMetric.monitorableNames(kind).stream().anyMatch(n -> n.startsWith("test_")));
+            assertTrue(TrainingMetric.byName("test_loss", kind).isPresent());
+        }
+        assertTrue(TrainingMetric.byName("val_roc_auc", TaskKind.BINARY).get().higherIsBetter());
+        assertFalse(TrainingMetric.byName("val_rmse", TaskKind.REGRESSION).get().higherIsBetter());
+        assertTrue(TrainingMetric.byName("val_roc_auc", TaskKind.CLASSES).isEmpty());
+    }
+
+    private static List<String> names(List<TrainingMetric> metrics) {
+        return metrics.stream().map(TrainingMetric::metricName).toList();
     }
 }
