@@ -22,6 +22,9 @@ import java.util.Optional;
  *     TrainingCallback})
  * @param callbackClasses callbacks each run creates anew with their public constructor without
  *     parameters, after {@code callbacks}: what {@code @Train(callbacks = ...)} declares
+ * @param split how the data is split into training, validation and test sets; empty for the data source's own
+ *     sets, without a validation set (what {@code @Split} declares)
+ * @param tasks the names of the labels per sample ({@code @Tasks} on the data class); empty for one label
  */
 public record TrainingConfig(
         int epochs,
@@ -40,12 +43,16 @@ public record TrainingConfig(
         boolean progressBar,
         PrintStream out,
         List<TrainingCallback> callbacks,
-        List<Class<? extends TrainingCallback>> callbackClasses) {
+        List<Class<? extends TrainingCallback>> callbackClasses,
+        Optional<SplitSettings> split,
+        List<String> tasks) {
 
     public TrainingConfig {
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(split, "split");
         callbacks = List.copyOf(callbacks);
         callbackClasses = List.copyOf(callbackClasses);
+        tasks = List.copyOf(tasks);
     }
 
     public static Builder builder() {
@@ -71,6 +78,8 @@ public record TrainingConfig(
         builder.out = out;
         builder.callbacks.addAll(callbacks);
         builder.callbackClasses.addAll(callbackClasses);
+        builder.split = split.orElse(null);
+        builder.tasks = tasks;
         return builder;
     }
 
@@ -88,6 +97,7 @@ public record TrainingConfig(
         optimizer.validate();
         schedule.validate();
         earlyStopping.ifPresent(e -> e.validate(binary));
+        split.ifPresent(SplitSettings::validate);
     }
 
     /** Builds a {@link TrainingConfig}; starts from PyTorch-notebook defaults (10 epochs of Adam at batch 32). */
@@ -109,6 +119,8 @@ public record TrainingConfig(
         private PrintStream out = System.out;
         private final List<TrainingCallback> callbacks = new ArrayList<>();
         private final List<Class<? extends TrainingCallback>> callbackClasses = new ArrayList<>();
+        private SplitSettings split;
+        private List<String> tasks = List.of();
 
         private Builder() {}
 
@@ -215,10 +227,22 @@ public record TrainingConfig(
             return this;
         }
 
+        /** How the data is split: {@code @Split}. */
+        public Builder split(SplitSettings value) {
+            split = value;
+            return this;
+        }
+
+        /** The names of the labels per sample, in the order of the network's outputs: {@code @Tasks}. */
+        public Builder tasks(String... names) {
+            tasks = List.of(names);
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, shuffle, seed, loss, optimizer, schedule,
                     Optional.ofNullable(earlyStopping), device, threads, limit, outputDirectory, resume, progressBar,
-                    out, callbacks, callbackClasses);
+                    out, callbacks, callbackClasses, Optional.ofNullable(split), tasks);
         }
     }
 }
