@@ -5,6 +5,7 @@ import dev.lamina.runtime.LaminaRuntimeException;
 import dev.lamina.runtime.data.DataContext;
 import dev.lamina.runtime.data.DataSource;
 import dev.lamina.runtime.data.TrainTestData;
+import dev.lamina.runtime.train.RepeatedRuns;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingException;
@@ -93,9 +94,13 @@ final class TrainCommand implements Callable<Integer> {
                             + " @Train(data = YourDataSource.class) to it, or call its trainer from code with data"))
                     .get();
             // Every setting is checked before the data is read: a typo should not cost a minute of loading.
-            config.validate(config.loss() == dev.lamina.dsl.Loss.BCE_WITH_LOGITS);
+            config.validate();
             Devices.resolve(config.device());
             TrainTestData data = source.load(context);
+            if (RepeatedRuns.repeats(config)) {
+                RepeatedRuns.train(job, config, data);
+                return 0;
+            }
             try (TrainingResult result = Trainer.train(job, config, data)) {
                 return 0;
             }

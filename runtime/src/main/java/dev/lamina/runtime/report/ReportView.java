@@ -105,7 +105,7 @@ final class ReportView {
     List<Card> cards() {
         List<Card> cards = new ArrayList<>();
         if (metrics.hasTestSet()) {
-            RunMetrics.TestMetrics test = metrics.test().get();
+            RunMetrics.SetMetrics test = metrics.test().get();
             cards.add(new Card("accent", "Test accuracy", percent(test.accuracy(), 2), "loss " + fixed(test.loss(), 4)));
         } else {
             cards.add(new Card("accent", "Train accuracy", percent(metrics.finalTrainAccuracy(), 2), "no test set"));
@@ -160,8 +160,8 @@ final class ReportView {
     List<Fact> rocFacts() {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Accuracy (threshold 0.5)",
-                percent(metrics.test().map(RunMetrics.TestMetrics::accuracy).orElse(Double.NaN), 2)));
-        facts.add(new Fact("Loss", fixed(metrics.test().map(RunMetrics.TestMetrics::loss).orElse(Double.NaN), 4)));
+                percent(metrics.test().map(RunMetrics.SetMetrics::accuracy).orElse(Double.NaN), 2)));
+        facts.add(new Fact("Loss", fixed(metrics.test().map(RunMetrics.SetMetrics::loss).orElse(Double.NaN), 4)));
         data.rocCurve().ifPresent(roc -> facts.add(new Fact("Points on the curve",
                 integer(Math.min(roc.falsePositiveRates().length, roc.truePositiveRates().length)))));
         return facts;
@@ -288,7 +288,7 @@ final class ReportView {
     }
 
     private double rocAuc() {
-        OptionalDouble auc = metrics.test().map(RunMetrics.TestMetrics::rocAuc).orElse(OptionalDouble.empty());
+        OptionalDouble auc = metrics.test().map(RunMetrics.SetMetrics::rocAuc).orElse(OptionalDouble.empty());
         return auc.isPresent() ? auc.getAsDouble() : data.rocCurve().map(RocCurve::area).orElse(Double.NaN);
     }
 

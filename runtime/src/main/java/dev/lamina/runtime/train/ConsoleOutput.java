@@ -1,6 +1,5 @@
 package dev.lamina.runtime.train;
 
-import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Devices;
 import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.data.Dataset;
@@ -64,23 +63,20 @@ final class ConsoleOutput implements TrainingCallback {
         out.printf(Locale.ROOT, "Training %s on %s (%s): %s%s, batch %d, %s, %s,"
                         + " %s%s%n",
                 context.networkName(), Devices.describe(context.network().device()), Plural.of(threads, "thread"),
-                Plural.of(train.size(), "training sample"), context.testData()
-                        .map(test -> ", " + Plural.of(test.size(), "test sample")).orElse(""),
+                Plural.of(train.size(), "training sample"), context.validationData()
+                        .map(validation -> ", " + Plural.of(validation.size(), "validation sample")).orElse("")
+                        + context.testData().map(test -> ", " + Plural.of(test.size(), "test sample")).orElse(""),
                 config.batchSize(), Plural.of(config.epochs(), "epoch"), config.optimizer(),
-                config.loss() == Loss.CROSS_ENTROPY ? "cross-entropy" : "BCE-with-logits",
+                LossFunction.describe(config.loss()) + (train.labelWidth() > 1
+                        ? " over " + Plural.of(train.labelWidth(), "task") : ""),
                 config.schedule() == Schedule.CONSTANT ? "" : ", " + config.schedule());
     }
 
-    /** The notebook's line: mean minibatch loss and accuracy, plus the test metrics, Keras-style. */
+    /** The notebook's line: mean minibatch loss and the metrics of each evaluated set, Keras-style. */
     static String epochLine(EpochResult e) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %d - train_loss: %.4f - train_accuracy: %.4f",
-                e.epoch(), e.trainLoss(), e.trainAccuracy()));
-        if (!Double.isNaN(e.testLoss())) {
-            line.append(String.format(Locale.ROOT, " - test_loss: %.4f - test_accuracy: %.4f", e.testLoss(), e.testAccuracy()));
-        }
-        if (!Double.isNaN(e.testRocAuc())) {
-            line.append(String.format(Locale.ROOT, " - test_roc_auc: %.4f", e.testRocAuc()));
-        }
+        StringBuilder line = new StringBuilder("Epoch ").append(e.epoch());
+        e.metrics().forEach((metric, value) -> line.append(" - ").append(metric.metricName()).append(": ")
+                .append(String.format(Locale.ROOT, "%.4f", value)));
         return line.append(String.format(Locale.ROOT, " - %.1fs", e.seconds())).toString();
     }
 }

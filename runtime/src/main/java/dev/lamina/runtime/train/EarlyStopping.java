@@ -1,5 +1,7 @@
 package dev.lamina.runtime.train;
 
+import dev.lamina.spec.contract.TrainingMetric;
+
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,7 @@ final class EarlyStopping implements TrainingCallback {
     private TrainingContext context;
     private boolean stopped;
 
-    EarlyStopping(EarlyStoppingSettings settings, Metric metric, RunDirectory runDirectory) {
+    EarlyStopping(EarlyStoppingSettings settings, TrainingMetric metric, RunDirectory runDirectory) {
         this.settings = settings;
         this.monitored = new MonitoredMetric(metric, settings.minDelta());
         this.runDirectory = runDirectory;

@@ -1,31 +1,42 @@
 package dev.lamina.runtime.train;
 
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.spec.contract.TaskKind;
+import dev.lamina.spec.contract.TrainingMetric;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** history.csv: one row per epoch, rewritten atomically after each epoch, read back to resume a run. */
+/**
+ * history.csv: one row per epoch, rewritten atomically after each epoch, read back to resume a run. The columns
+ * are {@code epoch}, the run's metrics by name ({@code train_loss, train_accuracy, val_loss, ...}), then {@code
+ * learning_rate, seconds, rss_mb}.
+ */
 final class HistoryCsv {
 
-    private static final String HEADER =
-            "epoch,train_loss,train_accuracy,test_loss,test_accuracy,test_roc_auc,learning_rate,seconds,rss_mb";
+    private static final String EPOCH = "epoch";
+    private static final List<String> TRAILING = List.of("learning_rate", "seconds", "rss_mb");
+    /** A run's history has one row per epoch; more lines than this is not a history file. */
+    private static final int MAX_ROWS = 1_000_000;
 
     private HistoryCsv() {}
 
-    static void write(Path file, List<EpochResult> history, boolean binary) throws IOException {
-        StringBuilder text = new StringBuilder(header(binary)).append('\n');
+    static void write(Path file, List<EpochResult> history, List<TrainingMetric> columns) throws IOException {
+        StringBuilder text = new StringBuilder(EPOCH);
+        columns.forEach(metric -> text.append(',').append(metric.metricName()));
+        TRAILING.forEach(name -> text.append(',').append(name));
+        text.append('\n');
         for (EpochResult e : history) {
-            text.append(e.epoch()).append(',').append(number(e.trainLoss())).append(',')
-                    .append(number(e.trainAccuracy())).append(',').append(number(e.testLoss())).append(',')
-                    .append(number(e.testAccuracy()));
-            if (binary) {
-                text.append(',').append(number(e.testRocAuc()));
+            text.append(e.epoch());
+            for (TrainingMetric metric : columns) {
+                text.append(',').append(number(e.value(metric)));
             }
             text.append(',').append(number(e.learningRate())).append(',')
                     .append(String.format(Locale.ROOT, "%.3f", e.seconds())).append(',')
@@ -35,27 +46,48 @@ final class HistoryCsv {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
-    static List<EpochResult> read(Path file, boolean binary) throws IOException {
+    /**
+     * The rows of a history file whose metrics are those of a {@code kind} network.
+     *
+     * @throws IOException naming the file and line of a row or header that is not a history's
+     */
+    static List<EpochResult> read(Path file, TaskKind kind) throws IOException {
         List<EpochResult> history = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try (var stream = Files.lines(file, StandardCharsets.UTF_8)) {
+            lines = stream.limit(MAX_ROWS + 1L).toList();
+        }
+        if (lines.isEmpty()) {
+            return history;
+        }
+        String[] header = lines.get(0).split(",", -1);
+        int metricCount = header.length - 1 - TRAILING.size();
+        if (metricCount < 0 || !header[0].equals(EPOCH)) {
+            throw new IOException(file + " line 1: not a history header: " + lines.get(0));
+        }
+        List<TrainingMetric> columns = new ArrayList<>();
+        for (int c = 1; c <= metricCount; c++) {
+            String name = header[c];
+            columns.add(TrainingMetric.byName(name, kind).orElseThrow(() -> new IOException(file
+                    + " line 1: column " + name + " is no metric of this network; was the history written by"
+                    + " another network?")));
+        }
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
             }
             String[] cells = lines.get(i).split(",", -1);
-            int c = 0;
             try {
-                int epoch = Integer.parseInt(cells[c++]);
-                double trainLoss = parse(cells[c++]);
-                double trainAccuracy = parse(cells[c++]);
-                double testLoss = parse(cells[c++]);
-                double testAccuracy = parse(cells[c++]);
-                double auc = binary ? parse(cells[c++]) : Double.NaN;
-                double learningRate = parse(cells[c++]);
-                double seconds = parse(cells[c++]);
-                double rss = parse(cells[c]);
-                history.add(new EpochResult(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, auc,
-                        learningRate, seconds, rss));
+                if (cells.length != header.length) {
+                    throw new IllegalArgumentException(cells.length + " cells for " + header.length + " columns");
+                }
+                Map<TrainingMetric, Double> metrics = new LinkedHashMap<>();
+                for (int c = 0; c < metricCount; c++) {
+                    metrics.put(columns.get(c), parse(cells[c + 1]));
+                }
+                int trailing = 1 + metricCount;
+                history.add(new EpochResult(Integer.parseInt(cells[0]), metrics, parse(cells[trailing]),
+                        parse(cells[trailing + 1]), parse(cells[trailing + 2]), Double.NaN, 0));
             } catch (RuntimeException e) {
                 throw new IOException(file + " line " + (i + 1) + ": not a history row: " + lines.get(i), e);
             }
@@ -65,10 +97,6 @@ final class HistoryCsv {
 
     private static double parse(String cell) {
         return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
-    }
-
-    private static String header(boolean binary) {
-        return binary ? HEADER : HEADER.replace(",test_roc_auc", "");
     }
 
     /** Full precision, so a resumed run and a reproduced run compare exactly; empty for NaN. */

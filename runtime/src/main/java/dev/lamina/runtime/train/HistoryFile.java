@@ -1,5 +1,8 @@
 package dev.lamina.runtime.train;
 
+import dev.lamina.spec.contract.TaskKind;
+import dev.lamina.spec.contract.TrainingMetric;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +14,7 @@ final class HistoryFile implements TrainingCallback {
 
     private final RunDirectory runDirectory;
     private final List<EpochResult> history = new ArrayList<>();
-    private boolean binary;
+    private List<TrainingMetric> columns = List.of();
 
     /** @param earlier the epochs of the run this one resumes, already in the file */
     HistoryFile(RunDirectory runDirectory, List<EpochResult> earlier) {
@@ -27,14 +30,14 @@ final class HistoryFile implements TrainingCallback {
      * @throws TrainingException if the file is missing or lacks epochs the checkpoint says were trained:
      *     the run's history (and the report's curves) would silently start in the middle
      */
-    static List<EpochResult> earlierEpochs(RunDirectory runDirectory, int completed, boolean binary) throws IOException {
+    static List<EpochResult> earlierEpochs(RunDirectory runDirectory, int completed, TaskKind kind) throws IOException {
         Path file = runDirectory.file(RunDirectory.HISTORY).toAbsolutePath();
         if (!Files.isRegularFile(file)) {
             throw new TrainingException("cannot resume: " + file + " is missing, but the checkpoint beside it"
                     + " was saved after epoch " + completed + "; put back the history.csv of that run, or train"
                     + " without resume to start over");
         }
-        List<EpochResult> rows = HistoryCsv.read(file, binary).stream().filter(row -> row.epoch() <= completed).toList();
+        List<EpochResult> rows = HistoryCsv.read(file, kind).stream().filter(row -> row.epoch() <= completed).toList();
         for (int epoch = 1; epoch <= completed; epoch++) {
             if (epoch > rows.size() || rows.get(epoch - 1).epoch() != epoch) {
                 throw new TrainingException("cannot resume: " + file + " has no row for epoch " + epoch + ", but"
@@ -47,12 +50,12 @@ final class HistoryFile implements TrainingCallback {
 
     @Override
     public void onTrainBegin(TrainingContext context) {
-        binary = context.binary();
+        columns = context.metrics();
     }
 
     @Override
     public void onEpochEnd(EpochResult epoch) throws IOException {
         history.add(epoch);
-        HistoryCsv.write(runDirectory.file(RunDirectory.HISTORY), history, binary);
+        HistoryCsv.write(runDirectory.file(RunDirectory.HISTORY), history, columns);
     }
 }

@@ -57,23 +57,22 @@ final class ModelFileWriter implements TrainingCallback {
                 + epoch + ")");
     }
 
-    /** The chosen epoch's numbers, named as metrics.json names them; metrics a run does not have are left out. */
+    /** The chosen epoch's numbers, named as history.csv names them; metrics a run does not have are left out. */
     private static Map<String, Object> metrics(TrainingOutcome outcome, int epoch) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         outcome.history().stream().filter(result -> result.epoch() == epoch).findFirst().ifPresent(result -> {
             metrics.put("epoch", result.epoch());
-            put(metrics, "train_loss", result.trainLoss());
-            put(metrics, "train_accuracy", result.trainAccuracy());
-            put(metrics, "test_loss", result.testLoss());
-            put(metrics, "test_accuracy", result.testAccuracy());
-            put(metrics, "test_roc_auc", result.testRocAuc());
+            result.metrics().forEach((metric, value) -> {
+                if (Double.isFinite(value)) {
+                    metrics.put(metric.metricName(), value);
+                }
+            });
         });
+        outcome.metrics().test().ifPresent(test -> test.means().forEach((measure, value) -> {
+            if (Double.isFinite(value)) {
+                metrics.put("test_" + measure.key(), value);
+            }
+        }));
         return metrics;
-    }
-
-    private static void put(Map<String, Object> metrics, String name, double value) {
-        if (Double.isFinite(value)) {
-            metrics.put(name, value);
-        }
     }
 }

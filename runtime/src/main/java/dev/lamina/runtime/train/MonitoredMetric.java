@@ -1,5 +1,7 @@
 package dev.lamina.runtime.train;
 
+import dev.lamina.spec.contract.TrainingMetric;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,20 +12,25 @@ import java.util.Map;
  */
 final class MonitoredMetric {
 
-    private final Metric metric;
+    private final TrainingMetric metric;
     private final double minDelta;
     private double bestValue = Double.NaN;
     private int bestEpoch;
     private int staleEpochs;
 
-    MonitoredMetric(Metric metric, double minDelta) {
+    MonitoredMetric(TrainingMetric metric, double minDelta) {
         this.metric = metric;
         this.minDelta = minDelta;
     }
 
     /** Takes in an epoch; true if it is the new best. */
     boolean update(EpochResult epoch) {
-        double value = metric.of(epoch);
+        double value = epoch.value(metric);
+        if (Double.isNaN(value)) {
+            // An undefined value (a validation set without a positive has no ROC AUC) never improves.
+            staleEpochs++;
+            return false;
+        }
         boolean improved = Double.isNaN(bestValue)
                 || (metric.higherIsBetter() ? value > bestValue + minDelta : value < bestValue - minDelta);
         if (improved) {
@@ -36,7 +43,7 @@ final class MonitoredMetric {
         return improved;
     }
 
-    Metric metric() {
+    TrainingMetric metric() {
         return metric;
     }
 

@@ -57,16 +57,32 @@ final class RunDirectory implements AutoCloseable {
         Path path = networkFolder;
         try {
             path = resume ? RunFolders.latest(networkFolder, networkName) : RunFolders.next(networkFolder);
-            Path probe = Files.createTempFile(path, ".write-test", ".tmp");
-            Files.delete(probe);
-            RunLock lock = RunLock.take(path);
-            removeUnfinishedWrites(path);
-            return new RunDirectory(path, lock);
+            return lock(path);
         } catch (IOException | SecurityException e) {
             throw new TrainingException("cannot write the run folder " + path.toAbsolutePath() + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another output directory",
                     e);
         }
+    }
+
+    /** Exactly {@code folder} as the run's folder, created if missing: one seed of a repeated run. */
+    static RunDirectory prepareAt(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return lock(folder);
+        } catch (IOException | SecurityException e) {
+            throw new TrainingException("cannot write the run folder " + folder.toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another output directory",
+                    e);
+        }
+    }
+
+    private static RunDirectory lock(Path path) throws IOException {
+        Path probe = Files.createTempFile(path, ".write-test", ".tmp");
+        Files.delete(probe);
+        RunLock lock = RunLock.take(path);
+        removeUnfinishedWrites(path);
+        return new RunDirectory(path, lock);
     }
 
     /** Releases the run folder for other runs. */

@@ -18,10 +18,15 @@ import dev.lamina.runtime.data.Preprocessing;
 import dev.lamina.runtime.data.TrainTestData;
 import dev.lamina.runtime.train.optim.Optimizer;
 import dev.lamina.runtime.train.optim.Optimizers;
+import dev.lamina.spec.contract.DataSplit;
+import dev.lamina.spec.contract.TaskKind;
+import dev.lamina.spec.contract.TrainingMetric;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,31 +73,31 @@ public final class Trainer {
     }
 
     private TrainingResult run(TrainTestData data) throws IOException {
-        Loss loss = config.loss();
-        boolean binary = loss == Loss.BCE_WITH_LOGITS;
-        config.validate(binary);
+        config.validate();
         applyThreads();
         Device device = Devices.resolve(config.device());
-        Dataset train = config.limit() > 0 ? data.train().limit(config.limit()) : data.train();
-        Dataset test = data.test();
-        try (RunDirectory runDirectory = RunDirectory.prepare(config.outputDirectory().resolve(job.networkName()),
-                job.networkName(), config.resume())) {
-            return run(data, train, test, device, runDirectory);
+        RunSets sets = RunSets.of(data, config.split(), config.seed());
+        Dataset train = config.limit() > 0 ? sets.train().limit(config.limit()) : sets.train();
+        try (RunDirectory runDirectory = config.runFolder().isPresent()
+                ? RunDirectory.prepareAt(config.runFolder().get())
+                : RunDirectory.prepare(config.outputDirectory().resolve(job.networkName()), job.networkName(),
+                        config.resume())) {
+            return run(data, new RunSets(train, sets.validation(), sets.test()), device, runDirectory);
         }
     }
 
-    private TrainingResult run(TrainTestData data, Dataset train, Dataset test, Device device,
-            RunDirectory runDirectory) throws IOException {
+    private TrainingResult run(TrainTestData data, RunSets sets, Device device, RunDirectory runDirectory)
+            throws IOException {
         Loss loss = config.loss();
         LaminaNetwork network = LaminaNetwork.create(job.architecture(), device, config.seed());
         try {
-            DataChecks.checkOutputs(network, loss);
-            DataChecks.checkBatchStatistics(network, config.batchSize(), train);
-            DataChecks.check(network, loss, train, "training");
-            if (test != null) {
-                DataChecks.check(network, loss, test, "test");
-            }
-            return fit(network, train, test, runDirectory, data.preprocessing());
+            DataChecks.checkOutputs(network, loss, config.tasks(), sets.train());
+            DataChecks.checkBatchStatistics(network, config.batchSize(), sets.train());
+            DataChecks.check(network, loss, config.tasks(), sets.train(), "training");
+            sets.validation().ifPresent(validation -> DataChecks.check(network, loss, config.tasks(), validation,
+                    "validation"));
+            sets.test().ifPresent(test -> DataChecks.check(network, loss, config.tasks(), test, "test"));
+            return fit(network, sets, runDirectory, data.preprocessing());
         } catch (EngineException e) {
             network.close();
             throw new TrainingException("PyTorch failed while training " + job.networkName() + ": " + e.getMessage()
@@ -117,14 +122,26 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult fit(LaminaNetwork network, Dataset train, Dataset test, RunDirectory runDirectory,
+    private TrainingResult fit(LaminaNetwork network, RunSets sets, RunDirectory runDirectory,
             Optional<Preprocessing<?>> preprocessing) throws IOException {
         Loss loss = config.loss();
-        Metric monitor = monitor(test != null);
+        TaskKind kind = LossFunction.taskKind(loss);
+        boolean validation = sets.validation().isPresent();
+        // Without a validation set the test set is evaluated every epoch, as the course notebook does; nothing
+        // is chosen on it then.
+        boolean testEveryEpoch = sets.test().isPresent()
+                && (!validation || config.split().map(SplitSettings::testEveryEpoch).orElse(false));
+        List<TrainingMetric> metrics = TrainingMetric.producedFor(kind, validation, testEveryEpoch);
+        TrainingMetric monitor = monitor(kind, validation);
         Engine engine = LaminaEngine.get();
         runDirectory.writeSummary(job.summary());
+        Dataset train = sets.train();
+        Dataset validationSet = sets.validation().orElse(null);
+        Dataset test = sets.test().orElse(null);
 
         try (DeviceData trainData = new DeviceData(network.manager(), train, loss);
+                DeviceData validationData = validationSet == null ? null
+                        : new DeviceData(network.manager(), validationSet, loss);
                 DeviceData testData = test == null ? null : new DeviceData(network.manager(), test, loss);
                 ShuffledData shuffled = config.shuffle() ? new ShuffledData(trainData) : null;
                 Optimizer optimizer = Optimizers.create(config.optimizer(), attachGradients(network))) {
@@ -133,7 +150,7 @@ public final class Trainer {
             if (config.resume()) {
                 checkpoint = Optional.of(runDirectory.restoreCheckpoint(network, optimizer));
                 int completed = checkpoint.get().completedEpochs();
-                history.addAll(HistoryFile.earlierEpochs(runDirectory, completed, loss == Loss.BCE_WITH_LOGITS));
+                history.addAll(HistoryFile.earlierEpochs(runDirectory, completed, kind));
                 if (completed >= config.epochs()) {
                     throw new TrainingException("nothing to resume: the run in " + runDirectory.path()
                             + " already trained " + Plural.of(completed, "epoch") + ", and " + config.epochs()
@@ -159,8 +176,8 @@ public final class Trainer {
                 }
                 out.println("Resuming " + job.networkName() + " after epoch " + checkpoint.get().completedEpochs());
             }
-            TrainingContext context = new TrainingContext(job, config, network, train, test, testData,
-                    runDirectory.path());
+            TrainingContext context = new TrainingContext(job, config, network, train, validationSet, test,
+                    validationData, testData, metrics, runDirectory.path());
             for (TrainingCallback callback : callbacks) {
                 callback.onTrainBegin(context);
             }
@@ -169,8 +186,8 @@ public final class Trainer {
             int firstEpoch = checkpoint.map(RunDirectory.Checkpoint::completedEpochs).orElse(0);
             try {
                 for (int epoch = firstEpoch; epoch < config.epochs() && !context.stopRequested(); epoch++) {
-                    EpochResult result = epoch(network, engine, optimizer, trainData, shuffled, testData, epoch,
-                            context, callbacks);
+                    EpochResult result = epoch(network, engine, optimizer, trainData, shuffled,
+                            testEveryEpoch ? testData : null, epoch, context, callbacks);
                     history.add(result);
                     for (TrainingCallback callback : callbacks) {
                         callback.onEpochEnd(result);
@@ -182,8 +199,9 @@ public final class Trainer {
             context.stopReason().ifPresent(out::println);
             double seconds = (System.nanoTime() - started) / 1e9;
             TrainingOutcome outcome = new TrainingOutcome(history, context.stopRequested(),
-                    () -> FinalMetrics.of(context, history, seconds, parameterFiles.bestEpoch(),
-                            context.stopRequested(), earlyStopping.map(EarlyStopping::restoresBest).orElse(false)));
+                    () -> FinalMetrics.of(context, history, seconds, parameterFiles.bestEpoch(), monitor,
+                            context.stopRequested(), earlyStopping.map(EarlyStopping::restoresBest).orElse(false),
+                            runDirectory));
             for (TrainingCallback callback : callbacks) {
                 callback.onTrainEnd(outcome);
             }
@@ -250,7 +268,8 @@ public final class Trainer {
                 continue;
             }
             long skipped = optimizer.skippedSteps();
-            float value = step(network, optimizer, trainData.manager(), features, labels, from, to, learningRate);
+            float value = step(network, optimizer, trainData.manager(), features, labels, trainData.missingLabels(),
+                    from, to, learningRate);
             if (!Float.isFinite(value)) {
                 throw diverged(epoch, step, value, counted == 0 ? Double.NaN : lossSum / counted, learningRate);
             }
@@ -277,11 +296,36 @@ public final class Trainer {
                     + " -Dlamina.onednn=enabled it is libtorch's oneDNN convolution bug; otherwise please report it%n",
                     epoch + 1, skippedThisEpoch, steps);
         }
-        Evaluation onTrain = Evaluation.of(network, trainData, config.loss());
-        Evaluation onTest = testData == null ? Evaluation.NONE : Evaluation.of(network, testData, config.loss());
-        return new EpochResult(epoch + 1, counted == 0 ? Double.NaN : lossSum / counted, onTrain.accuracy(), onTest.loss(),
-                onTest.accuracy(), onTest.rocAuc(), learningRate, (System.nanoTime() - start) / 1e9,
+        Map<TrainingMetric, Double> values = measure(network, context, trainData, testData,
+                counted == 0 ? Double.NaN : lossSum / counted);
+        return new EpochResult(epoch + 1, values, learningRate, (System.nanoTime() - start) / 1e9,
                 MemoryProbe.residentMegabytes(), trainSeconds, skippedThisEpoch);
+    }
+
+    /**
+     * The epoch's metrics, in the context's order: the minibatch loss, then each set evaluated in eval mode. The
+     * training set gets loss and accuracy only (see {@link dev.lamina.spec.contract.Measure#onTrainingSet}).
+     *
+     * @param testData the test set on the device when it is evaluated every epoch, else null
+     */
+    private Map<TrainingMetric, Double> measure(LaminaNetwork network, TrainingContext context, DeviceData trainData,
+            DeviceData testData, double minibatchLoss) {
+        Map<DataSplit, Evaluation> evaluations = new EnumMap<>(DataSplit.class);
+        Map<TrainingMetric, Double> values = new LinkedHashMap<>();
+        for (TrainingMetric metric : context.metrics()) {
+            if (metric.equals(TrainingMetric.TRAIN_LOSS)) {
+                values.put(metric, minibatchLoss);
+                continue;
+            }
+            Evaluation evaluation = evaluations.computeIfAbsent(metric.split(), split -> switch (split) {
+                case TRAIN -> Evaluation.of(network, trainData, config.loss(), false);
+                case VALIDATION -> Evaluation.of(network, context.deviceValidationData().orElseThrow(), config.loss(),
+                        true);
+                case TEST -> Evaluation.of(network, testData, config.loss(), true);
+            });
+            values.put(metric, evaluation.value(metric.measure()));
+        }
+        return values;
     }
 
     /** An index loop without an iterator: nothing is allocated per step. */
@@ -293,14 +337,14 @@ public final class Trainer {
 
     /** One minibatch: forward in train mode, loss, backward, update. Returns the batch's loss. */
     private float step(LaminaNetwork network, Optimizer optimizer, NDManager dataManager, NDArray features,
-            NDArray labels, int from, int to, double learningRate) {
+            NDArray labels, boolean missingLabels, int from, int to, double learningRate) {
         try (NDManager scope = dataManager.newSubManager()) {
             NDIndex rows = new NDIndex().addSliceDim(from, to);
             NDArray x = features.get(scope, rows);
             NDArray y = labels.get(scope, rows);
             NDArray lossValue;
             try (GradientCollector collector = LaminaEngine.get().newGradientCollector()) {
-                lossValue = LossFunction.mean(config.loss(), network.forwardTrain(x), y);
+                lossValue = LossFunction.mean(config.loss(), network.forwardTrain(x), y, missingLabels);
                 OneDnnConvolutions.backward(collector, lossValue);
             }
             float value = lossValue.getFloat();
@@ -332,16 +376,21 @@ public final class Trainer {
         return trainable;
     }
 
-    private Metric monitor(boolean hasTest) {
+    /**
+     * What decides the best epoch (and early stopping): the declared monitor, else the validation loss, else the
+     * training loss. Never a test metric: the test set only scores the chosen parameters.
+     */
+    private TrainingMetric monitor(TaskKind kind, boolean validation) {
         if (config.earlyStopping().isPresent()) {
-            Metric chosen = Metric.byName(config.earlyStopping().get().monitor(), config.loss() == Loss.BCE_WITH_LOGITS);
-            if (!hasTest && chosen.metricName().startsWith("test_")) {
-                throw new TrainingException("early stopping monitors " + chosen.metricName()
-                        + ", but there is no test data; monitor train_loss or give the trainer test data");
+            TrainingMetric chosen = config.earlyStopping().get().metric(kind);
+            if (!validation && chosen.split() == DataSplit.VALIDATION) {
+                throw new TrainingException("early stopping monitors " + chosen.metricName() + ", but there is no"
+                        + " validation set; add @Split(validation = 0.1) to the network (or split(...) to the"
+                        + " config), or monitor train_loss");
             }
             return chosen;
         }
-        return hasTest ? Metric.TEST_LOSS : Metric.TRAIN_LOSS;
+        return validation ? TrainingMetric.VAL_LOSS : TrainingMetric.TRAIN_LOSS;
     }
 
     private TrainingException diverged(int epoch, int step, float value, double lastGood, double learningRate) {

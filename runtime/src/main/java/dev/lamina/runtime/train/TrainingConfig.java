@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param split how the data is split into training, validation and test sets; empty for the data source's own
  *     sets, without a validation set (what {@code @Split} declares)
  * @param tasks the names of the labels per sample ({@code @Tasks} on the data class); empty for one label
+ * @param runFolder the exact folder of the run instead of a new {@code run_<N>} (each seed of a repeated run
+ *     gets {@code run_<N>/seed_<seed>}); empty for a new numbered folder
  */
 public record TrainingConfig(
         int epochs,
@@ -45,11 +47,13 @@ public record TrainingConfig(
         List<TrainingCallback> callbacks,
         List<Class<? extends TrainingCallback>> callbackClasses,
         Optional<SplitSettings> split,
-        List<String> tasks) {
+        List<String> tasks,
+        Optional<Path> runFolder) {
 
     public TrainingConfig {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(runFolder, "runFolder");
         callbacks = List.copyOf(callbacks);
         callbackClasses = List.copyOf(callbackClasses);
         tasks = List.copyOf(tasks);
@@ -80,23 +84,23 @@ public record TrainingConfig(
         builder.callbackClasses.addAll(callbackClasses);
         builder.split = split.orElse(null);
         builder.tasks = tasks;
+        builder.runFolder = runFolder.orElse(null);
         return builder;
     }
 
     /**
      * Checks every setting before any work starts.
      *
-     * @param binary whether the network ends in one logit (decides which metrics exist)
      * @throws IllegalArgumentException naming the setting, its value and what is allowed
      */
-    public void validate(boolean binary) {
+    public void validate() {
         Checks.atLeast("epochs", epochs, 1);
         Checks.atLeast("batch size", batchSize, 1);
         Checks.atLeast("threads", threads, 0);
         Checks.atLeast("limit", limit, 0);
         optimizer.validate();
         schedule.validate();
-        earlyStopping.ifPresent(e -> e.validate(binary));
+        earlyStopping.ifPresent(e -> e.validate(LossFunction.taskKind(loss)));
         split.ifPresent(SplitSettings::validate);
     }
 
@@ -121,6 +125,7 @@ public record TrainingConfig(
         private final List<Class<? extends TrainingCallback>> callbackClasses = new ArrayList<>();
         private SplitSettings split;
         private List<String> tasks = List.of();
+        private Path runFolder;
 
         private Builder() {}
 
@@ -239,10 +244,17 @@ public record TrainingConfig(
             return this;
         }
 
+        /** Trains into exactly this folder (created if missing) rather than a new numbered run folder. */
+        public Builder runFolder(Path value) {
+            runFolder = value;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, shuffle, seed, loss, optimizer, schedule,
                     Optional.ofNullable(earlyStopping), device, threads, limit, outputDirectory, resume, progressBar,
-                    out, callbacks, callbackClasses, Optional.ofNullable(split), tasks);
+                    out, callbacks, callbackClasses, Optional.ofNullable(split), tasks,
+                    Optional.ofNullable(runFolder));
         }
     }
 }

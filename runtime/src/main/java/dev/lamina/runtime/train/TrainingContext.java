@@ -3,9 +3,12 @@ package dev.lamina.runtime.train;
 import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.spec.contract.TaskKind;
+import dev.lamina.spec.contract.TrainingMetric;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,21 +23,28 @@ public final class TrainingContext {
     private final TrainingConfig config;
     private final LaminaNetwork network;
     private final Dataset train;
+    private final Dataset validation;
     private final Dataset test;
+    private final DeviceData validationData;
     private final DeviceData testData;
+    private final List<TrainingMetric> metrics;
     private final Path runDirectory;
 
     private double runningLoss = Double.NaN;
     private String stopReason;
 
-    TrainingContext(TrainingJob job, TrainingConfig config, LaminaNetwork network, Dataset train, Dataset test,
-            DeviceData testData, Path runDirectory) {
+    TrainingContext(TrainingJob job, TrainingConfig config, LaminaNetwork network, Dataset train, Dataset validation,
+            Dataset test, DeviceData validationData, DeviceData testData, List<TrainingMetric> metrics,
+            Path runDirectory) {
         this.job = job;
         this.config = config;
         this.network = network;
         this.train = train;
+        this.validation = validation;
         this.test = test;
+        this.validationData = validationData;
         this.testData = testData;
+        this.metrics = List.copyOf(metrics);
         this.runDirectory = runDirectory;
     }
 
@@ -61,13 +71,37 @@ public final class TrainingContext {
         return train;
     }
 
+    /** The validation set every choice is made on, when {@code @Split} carved one. */
+    public Optional<Dataset> validationData() {
+        return Optional.ofNullable(validation);
+    }
+
+    /** The test set: evaluated once with the chosen parameters, or every epoch without {@code @Split}. */
     public Optional<Dataset> testData() {
         return Optional.ofNullable(test);
     }
 
-    /** Whether the network ends in one logit trained with BCE-with-logits (rather than class logits). */
+    /** Whether the network predicts yes/no tasks with BCE-with-logits (rather than classes or numbers). */
     public boolean binary() {
         return config.loss() == Loss.BCE_WITH_LOGITS;
+    }
+
+    /** What the network predicts: classes, yes/no tasks or numbers. */
+    public TaskKind kind() {
+        return LossFunction.taskKind(config.loss());
+    }
+
+    /** The metrics each epoch measures, in history.csv's order. */
+    public List<TrainingMetric> metrics() {
+        return metrics;
+    }
+
+    /** The names of the label columns (tasks or regression targets); one unnamed label gives {@code [label]}. */
+    public List<String> taskNames() {
+        if (!config.tasks().isEmpty()) {
+            return config.tasks();
+        }
+        return train.taskNames().isEmpty() ? List.of("label") : train.taskNames();
     }
 
     /** The run folder, {@code <outputDirectory>/<network>/}. */
@@ -107,5 +141,10 @@ public final class TrainingContext {
     /** The test set on the device, for the built-in callbacks that evaluate the final network. */
     Optional<DeviceData> deviceTestData() {
         return Optional.ofNullable(testData);
+    }
+
+    /** The validation set on the device. */
+    Optional<DeviceData> deviceValidationData() {
+        return Optional.ofNullable(validationData);
     }
 }

@@ -172,7 +172,7 @@ class TrainingParityTest {
                 Optimizer fresh = Optimizers.create(settings, start.trainableArrays())) {
             start.load(initialWeights(outputs));
             run.writeCheckpoint(start, fresh, new RunDirectory.Checkpoint(0, 0, Map.of()));
-            HistoryCsv.write(run.file(RunDirectory.HISTORY), List.of(), outputs == 1);
+            HistoryCsv.write(run.file(RunDirectory.HISTORY), List.of(), List.of());
         }
 
         float[] pixels = fixture.get("input").data();
