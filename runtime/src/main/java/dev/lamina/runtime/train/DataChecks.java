@@ -103,6 +103,7 @@ final class DataChecks {
      * ones and data whose label columns the compiler could not see.
      */
     static void checkOutputs(LaminaNetwork network, Loss loss, List<String> tasks, Dataset train) {
+        checkTasks(network, tasks, train, "training");
         long outputs = network.outputWidth();
         int labels = tasks.isEmpty() ? train.labelWidth() : tasks.size();
         if (loss == Loss.CROSS_ENTROPY && outputs < 2) {

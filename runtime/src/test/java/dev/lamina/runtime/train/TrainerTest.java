@@ -14,6 +14,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.SplitMethod;
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.data.Dataset;
@@ -52,8 +53,10 @@ class TrainerTest {
 
     private static final String HEADER =
             "epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,seconds,rss_mb";
+    private static final String VALIDATION_HEADER =
+            "epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds,rss_mb";
     private static final String BINARY_HEADER =
-            "epoch,train_loss,train_accuracy,test_loss,test_accuracy,test_roc_auc,learning_rate,seconds,rss_mb";
+            "epoch,train_loss,train_accuracy,test_loss,test_accuracy,test_roc_auc,test_pr_auc,learning_rate,seconds,rss_mb";
 
     private static Dataset train;
     private static Dataset test;
@@ -128,15 +131,17 @@ class TrainerTest {
             assertEquals(7, metrics.get("seed").getAsInt());
             assertEquals(result.metrics().toJsonMap().keySet(), metrics.keySet());
 
-            // last.safetensors holds the final parameters; best.safetensors those of the lowest test loss.
+            // last.safetensors holds the final parameters; best.safetensors those of the lowest training loss:
+            // without a validation set nothing is chosen on the test set.
             Map<String, SafeTensors.Tensor> lastFile = SafeTensors.read(run.resolve("last.safetensors")).tensors();
             assertEquals(result.network().parameterNames(), List.copyOf(lastFile.keySet()));
             for (String name : result.network().parameterNames()) {
                 assertArrayEquals(result.network().parameter(name).toFloatArray(), lastFile.get(name).data(), name);
             }
             int bestEpoch = metrics.get("best_epoch").getAsInt();
-            double[] testLoss = result.history().stream().mapToDouble(EpochResult::testLoss).toArray();
-            assertEquals(bestEpoch - 1, argmin(testLoss), "best epoch by test_loss " + Arrays.toString(testLoss));
+            double[] trainLoss2 = result.history().stream().mapToDouble(EpochResult::trainLoss).toArray();
+            assertEquals(bestEpoch - 1, argmin(trainLoss2), "best epoch by train_loss " + Arrays.toString(trainLoss2));
+            assertEquals("train_loss", metrics.get("monitor").getAsString());
 
             // Nothing a step, an evaluation or the optimizer created is left on the network's manager.
             assertEquals(result.network().parameterNames().size(),
@@ -296,7 +301,8 @@ class TrainerTest {
         TrainTestData data = new TrainTestData(train.limit(100), test);
         EpochCounter.COUNTS.clear();
         TrainingConfig config = config(output).epochs(2).callbacks(EpochCounter.class)
-                .earlyStopping(new EarlyStoppingSettings("test_loss", 5, 0, false)).build();
+                .split(SplitSettings.validationOnly(0.2))
+                .earlyStopping(new EarlyStoppingSettings("val_loss", 5, 0, false)).build();
         train(network, config, data).close();
         Map<String, String> metadata = SafeTensors.read(output.resolve("Counted/run_1/checkpoint.safetensors")).metadata();
         assertEquals("2", metadata.get("callback/" + EpochCounter.class.getName() + "/seen"));
@@ -314,11 +320,12 @@ class TrainerTest {
     @Test
     void aCheckpointFromBeforeCallbacksStillResumesWithItsEarlyStoppingState(@TempDir Path output)
             throws IOException {
-        // Any fall of the test loss below 10 is no improvement: from epoch 2 on every epoch is stale.
+        // Any fall of the validation loss below 10 is no improvement: from epoch 2 on every epoch is stale.
         Architecture network = smallMlp("Legacy", 10, 0.0);
         TrainTestData data = new TrainTestData(train.limit(100), test);
         TrainingConfig config = config(output).epochs(1)
-                .earlyStopping(new EarlyStoppingSettings("test_loss", 2, 10.0, false)).build();
+                .split(SplitSettings.validationOnly(0.2))
+                .earlyStopping(new EarlyStoppingSettings("val_loss", 2, 10.0, false)).build();
         train(network, config, data).close();
         // Rewrite the checkpoint as runs wrote it before callbacks: the tracking at the top level.
         Path file = output.resolve("Legacy/run_1/checkpoint.safetensors");
@@ -432,17 +439,18 @@ class TrainerTest {
 
     @Test
     void earlyStoppingStopsWhenTheMonitorStallsAndRestoresTheBestEpoch(@TempDir Path output) throws IOException {
-        // A test loss has to fall by more than 10 to count as better: after epoch 1 nothing improves.
+        // A validation loss has to fall by more than 10 to count as better: after epoch 1 nothing improves.
         Architecture network = smallMlp("Stalls", 10, 0.0);
         TrainTestData data = new TrainTestData(train.limit(500), test);
         TrainingConfig config = config(output).epochs(10)
-                .earlyStopping(new EarlyStoppingSettings("test_loss", 1, 10.0, true)).build();
+                .split(SplitSettings.validationOnly(0.2))
+                .earlyStopping(new EarlyStoppingSettings("val_loss", 1, 10.0, true)).build();
         try (TrainingResult result = train(network, config, data)) {
             assertTrue(result.stoppedEarly());
             assertEquals(2, result.history().size(), "patience 1: stops after the first epoch without improvement");
             assertTrue(result.metrics().stoppedEarly());
             assertEquals(1, result.metrics().bestEpoch());
-            assertEquals(2, history(result.runDirectory(), HEADER).size());
+            assertEquals(2, history(result.runDirectory(), VALIDATION_HEADER).size());
             // The network handed back is epoch 1's (best.safetensors), not epoch 2's (last.safetensors).
             Map<String, List<Float>> current = parameters(result);
             assertEquals(parameters(result.runDirectory().resolve("best.safetensors")), current);
@@ -516,12 +524,16 @@ class TrainerTest {
                 invalid("unknown device 'tpu'", b -> b.device("tpu")),
                 invalid("SGD momentum must be in [0, 1), was 1.0",
                         b -> b.optimizer(new OptimizerSettings.Sgd(0.1, 1.0, false, 0))),
-                invalid("unknown metric 'val_loss'; the trainer produces train_loss, train_accuracy, test_loss,"
-                        + " test_accuracy", b -> b.earlyStopping(new EarlyStoppingSettings("val_loss", 2, 0, true))),
+                invalid("unknown metric 'val_los'; it may watch train_loss, train_accuracy, val_loss, val_accuracy",
+                        b -> b.earlyStopping(new EarlyStoppingSettings("val_los", 2, 0, true))),
+                invalid("test_loss is measured on the test set, which only scores the chosen model; watch val_loss",
+                        b -> b.earlyStopping(new EarlyStoppingSettings("test_loss", 2, 0, true))),
                 invalid("early stopping patience must be at least 1, was 0",
-                        b -> b.earlyStopping(new EarlyStoppingSettings("test_loss", 0, 0, true))),
-                invalid("unknown metric 'test_roc_auc'",
-                        b -> b.earlyStopping(new EarlyStoppingSettings("test_roc_auc", 2, 0, true))));
+                        b -> b.earlyStopping(new EarlyStoppingSettings("val_loss", 0, 0, true))),
+                invalid("unknown metric 'val_roc_auc'",
+                        b -> b.earlyStopping(new EarlyStoppingSettings("val_roc_auc", 2, 0, true))),
+                invalid("split: validation 0.5 and test 0.5 leave no training data",
+                        b -> b.split(new SplitSettings(0.5, 0.5, SplitMethod.RANDOM, List.of(), false))));
     }
 
     private static Arguments invalid(String message, UnaryOperator<TrainingConfig.Builder> change) {
@@ -540,13 +552,13 @@ class TrainerTest {
     }
 
     @Test
-    void earlyStoppingOnATestMetricNeedsTestData(@TempDir Path output) {
-        TrainingConfig config = config(output).earlyStopping(new EarlyStoppingSettings("test_loss", 2, 0, true))
+    void earlyStoppingOnAValidationMetricNeedsAValidationSet(@TempDir Path output) {
+        TrainingConfig config = config(output).earlyStopping(new EarlyStoppingSettings("val_loss", 2, 0, true))
                 .build();
         TrainingException e = assertThrows(TrainingException.class,
-                () -> train(smallMlp("NoTest", 10, 0.0), config, new TrainTestData(train.limit(100), null)));
-        assertTrue(e.getMessage().contains("early stopping monitors test_loss, but there is no test data"),
-                e.getMessage());
+                () -> train(smallMlp("NoValidation", 10, 0.0), config, new TrainTestData(train.limit(100), test)));
+        assertTrue(e.getMessage().contains("early stopping monitors val_loss, but there is no validation set; add"
+                + " @Split(validation = 0.1)"), e.getMessage());
     }
 
     @Test
