@@ -25,7 +25,7 @@ final class LaminaProperties {
      * shared command line may carry too); {@code LaminaPropertiesTest} checks them against the plugin descriptor.
      */
     static final Set<String> KNOWN = Set.of("lamina.network", "lamina.epochs", "lamina.batchSize",
-            "lamina.learningRate", "lamina.device", "lamina.threads", "lamina.seed", "lamina.limit", "lamina.resume",
+            "lamina.learningRate", "lamina.device", "lamina.threads", "lamina.seed", "lamina.limit", "lamina.split", "lamina.seeds", "lamina.resume",
             "lamina.progress", "lamina.outputDirectory", "lamina.jvmArgs", "lamina.model", "lamina.input",
             "lamina.output");
 

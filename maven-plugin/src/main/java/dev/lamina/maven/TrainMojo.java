@@ -65,6 +65,21 @@ public class TrainMojo extends AbstractMojo {
     @Parameter(property = "lamina.seed")
     private Integer seed;
 
+    /**
+     * How {@code @Split} assigns samples to the training, validation and test sets: {@code random}, {@code
+     * stratified} or {@code scaffold} (molecules). Default: the network's {@code @Split}; a network without one
+     * gets a 10% validation set.
+     */
+    @Parameter(property = "lamina.split")
+    private String split;
+
+    /**
+     * Seeds to repeat the run with, comma-separated ({@code 1,2,3}): one run each, then the mean and standard
+     * deviation of the validation and test metrics. Default: {@code @Split(seeds)}, else one run.
+     */
+    @Parameter(property = "lamina.seeds")
+    private String seeds;
+
     /** Use only the first N training samples: a quick run. Default: all. */
     @Parameter(property = "lamina.limit")
     private Integer limit;
@@ -101,7 +116,7 @@ public class TrainMojo extends AbstractMojo {
             throw new MojoFailureException(MultiModuleRoot.message(project, session.getProjects(), network));
         }
         TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, device, threads, seed, limit,
-                resume, progress, outputDirectory.toPath().toAbsolutePath());
+                split, seeds, resume, progress, outputDirectory.toPath().toAbsolutePath());
         settings.validate();
         NetworkIndexEntry chosen = NetworkCatalog.read(Path.of(project.getBuild().getOutputDirectory()))
                 .choose(network);

@@ -21,11 +21,15 @@ record TrainSettings(
         Integer threads,
         Integer seed,
         Integer limit,
+        String split,
+        String seeds,
         boolean resume,
         boolean progress,
         Path outputDirectory) {
 
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|gpu:\\d+");
+    private static final Pattern SPLIT = Pattern.compile("random|stratified|scaffold", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEEDS = Pattern.compile("-?\\d{1,9}(,-?\\d{1,9}){0,99}");
 
     void validate() throws MojoFailureException {
         atLeast("lamina.epochs", epochs, 1);
@@ -37,6 +41,13 @@ record TrainSettings(
         }
         if (device != null && !DEVICE.matcher(device.trim()).matches()) {
             throw new MojoFailureException("unknown lamina.device '" + device + "': use auto, cpu, gpu or gpu:<index>");
+        }
+        if (split != null && !SPLIT.matcher(split.trim()).matches()) {
+            throw new MojoFailureException("unknown lamina.split '" + split + "': use random, stratified or scaffold");
+        }
+        if (seeds != null && !SEEDS.matcher(seeds.replace(" ", "")).matches()) {
+            throw new MojoFailureException("lamina.seeds must be whole numbers separated by commas (1,2,3), was '"
+                    + seeds + "'");
         }
         checkWritable(outputDirectory);
     }
@@ -68,6 +79,8 @@ record TrainSettings(
         add(args, "--threads", threads);
         add(args, "--seed", seed);
         add(args, "--limit", limit);
+        add(args, "--split", split == null ? null : split.trim().toUpperCase(java.util.Locale.ROOT));
+        add(args, "--seeds", seeds == null ? null : seeds.replace(" ", ""));
         add(args, "--output", outputDirectory);
         if (resume) {
             args.add("--resume");

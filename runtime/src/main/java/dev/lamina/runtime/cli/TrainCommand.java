@@ -5,7 +5,9 @@ import dev.lamina.runtime.LaminaRuntimeException;
 import dev.lamina.runtime.data.DataContext;
 import dev.lamina.runtime.data.DataSource;
 import dev.lamina.runtime.data.TrainTestData;
+import dev.lamina.dsl.SplitMethod;
 import dev.lamina.runtime.train.RepeatedRuns;
+import dev.lamina.runtime.train.SplitSettings;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingException;
@@ -20,6 +22,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -57,6 +60,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "N", description = "use only the first N training samples")
     private Integer limit;
+
+    @Option(names = "--split", paramLabel = "METHOD",
+            description = "how @Split assigns samples: random, stratified or scaffold (default: the network's @Split)")
+    private SplitMethod split;
+
+    @Option(names = "--seeds", paramLabel = "N,N,...", split = ",",
+            description = "one run per seed, with the mean and standard deviation over them")
+    private List<Integer> seeds;
 
     @Option(names = "--resume", description = "continue from the run folder's last checkpoint")
     private boolean resume;
@@ -151,6 +162,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (limit != null) {
             config.limit(limit);
+        }
+        if (split != null || seeds != null) {
+            // Without @Split the network has no validation set yet: these options give it the default one.
+            SplitSettings declared = job.defaults().split().orElse(SplitSettings.validationOnly(0.1));
+            config.split(new SplitSettings(declared.validation(), declared.test(),
+                    split != null ? split : declared.method(), seeds != null ? seeds : declared.seeds(),
+                    declared.testEveryEpoch()));
         }
         return config.build();
     }
