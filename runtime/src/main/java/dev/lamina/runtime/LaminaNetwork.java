@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
@@ -277,10 +278,16 @@ public final class LaminaNetwork implements AutoCloseable {
         // The whole prediction under one read lock: the sub-manager belongs to the network's manager, which
         // close() frees.
         access.readLock().lock();
+        // Without autograd, as under torch.no_grad(): the parameters require gradients, and libtorch's grad
+        // mode is per thread and on by default in every thread but the one that started the engine, so a
+        // caller's thread would otherwise record a graph for every prediction. Restored for the thread after.
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDManager scope = openManager().newSubManager()) {
             NDArray input = scope.create(flat, batchShape(samples.length));
             out = transform.apply(forwardHoldingLock(input, false)).toFloatArray();
         } finally {
+            JniUtils.setGradMode(gradMode);
             access.readLock().unlock();
         }
         float[][] rows = new float[samples.length][(int) outputWidth];

@@ -11,12 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Groups predictions from concurrent callers into one forward pass, for servers: a caller's {@link
- * #predict} waits at most {@code maxWait} for others to join its batch of at most {@code maxBatch}. One forward
- * pass of 32 rows costs little more than one of a single row, so under load this multiplies throughput; a lone
- * caller pays at most {@code maxWait}. Java threads share one model without a global lock, which is where a JVM
+ * #predict} waits at most {@code maxWait} for others to join its batch of at most {@code maxBatch}, and only
+ * while callers are inside {@code predict} whose inputs are not in the batch yet: once every caller waiting
+ * is in it, the batch goes. One forward pass of 32 rows costs little more than one of a single row, so under
+ * load this multiplies throughput, and a lone caller does not wait at all. Java threads share one model without a global lock, which is where a JVM
  * service beats Python's GIL.
  *
  * <p>Thread-safe: any number of threads may call {@link #predict}. An input the model cannot use fails only
@@ -34,6 +36,8 @@ public final class BatchingPredictor<R> implements AutoCloseable {
     private final long maxWaitNanos;
     private final BlockingQueue<Request<R>> queue;
     private final Thread worker;
+    /** Callers inside {@link #predict}: the most a batch can gather without waiting for new calls. */
+    private final AtomicInteger callers = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -63,6 +67,15 @@ public final class BatchingPredictor<R> implements AutoCloseable {
      * @throws IllegalStateException once closed
      */
     public Prediction predict(R raw) throws InterruptedException {
+        callers.incrementAndGet();
+        try {
+            return await(raw);
+        } finally {
+            callers.decrementAndGet();
+        }
+    }
+
+    private Prediction await(R raw) throws InterruptedException {
         Request<R> request = new Request<>(raw, new CompletableFuture<>());
         if (closed) {
             throw new IllegalStateException("the batching predictor of " + model.networkName() + " is closed");
@@ -96,7 +109,8 @@ public final class BatchingPredictor<R> implements AutoCloseable {
                 }
                 batch.add(first);
                 long deadline = System.nanoTime() + maxWaitNanos;
-                while (batch.size() < maxBatch) {
+                // Waiting for a caller who has not called would only delay the ones in the batch.
+                while (batch.size() < maxBatch && batch.size() < callers.get()) {
                     Request<R> next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (next == null) {
                         break;
