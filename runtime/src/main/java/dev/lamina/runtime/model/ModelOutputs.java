@@ -2,6 +2,7 @@ package dev.lamina.runtime.model;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 
 import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.train.LossFunction;
@@ -35,7 +36,10 @@ public record ModelOutputs(TaskKind kind, int width, List<String> names) {
     /** The longest name a model file may hold. */
     public static final int MAX_NAME_LENGTH = 200;
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder()
+            .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+            .disableHtmlEscaping()
+            .create();
 
     public ModelOutputs {
         if (kind == null) {
