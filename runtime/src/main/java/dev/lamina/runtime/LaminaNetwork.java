@@ -18,6 +18,7 @@ import dev.lamina.dsl.Layer;
 import dev.lamina.runtime.io.SafeTensors;
 import dev.lamina.runtime.layers.LayerBlock;
 import dev.lamina.spec.StageSpec;
+import dev.lamina.spec.contract.TaskKind;
 import dev.lamina.spec.layers.BatchNormSpec;
 import dev.lamina.spec.layers.LayerSpec;
 import dev.lamina.spec.layers.ParameterSpec;
@@ -243,11 +244,23 @@ public final class LaminaNetwork implements AutoCloseable {
     }
 
     /**
-     * Probabilities in eval mode: softmax over the outputs of a multi-class network, sigmoid of a single
-     * logit; outputs of a network that already ends in Softmax or Sigmoid are returned as they are.
+     * Probabilities in eval mode, guessed from the output width: softmax over the outputs of a multi-class
+     * network, sigmoid of a single logit; outputs of a network that already ends in Softmax or Sigmoid are
+     * returned as they are. The width cannot tell several yes/no tasks (one sigmoid each) or regression targets
+     * (no transform) from classes: for those, {@link #predictFor(float[][], TaskKind)} with the loss's kind.
      */
     public float[][] predictProbabilities(float[][] samples) {
         return predict(samples, OutputTransform.forNetwork(architecture.spec().lastLayer(), outputWidth));
+    }
+
+    /**
+     * What a network trained for {@code kind} predicts, in eval mode: class probabilities (softmax) for {@link
+     * TaskKind#CLASSES}, one probability per task (an independent sigmoid of each logit) for {@link
+     * TaskKind#BINARY}, the raw outputs for {@link TaskKind#REGRESSION}. Outputs of a network that already ends
+     * in Softmax or Sigmoid are returned as they are. {@code LossFunction.taskKind(loss)} gives the kind.
+     */
+    public float[][] predictFor(float[][] samples, TaskKind kind) {
+        return predict(samples, OutputTransform.forKind(architecture.spec().lastLayer(), kind));
     }
 
     /**

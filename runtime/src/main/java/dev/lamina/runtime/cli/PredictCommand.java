@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 /**
  * Scores a file with a model file: {@code mvn lamina:predict} runs it in a forked JVM; it is also a plain
  * {@code main}. The model's preprocessing says what a row is: SMILES (a SMILES a line, optionally an id) or
- * comma-separated raw features (optionally an id first).
+ * comma-separated raw features (optionally an id first). The output's columns follow what the model
+ * predicts (classes, yes/no tasks or regression targets, named as its training data named them): see {@link
+ * Scorer}.
  */
 @Command(name = "lamina-predict", mixinStandardHelpOptions = true,
         description = "Scores a CSV or SMILES file (plain or gzip) with a Lamina model file.")
@@ -68,6 +70,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         Path target = output != null ? output : defaultOutput(input);
         try (LaminaModel<?> loaded = LaminaModel.load(model)) {
+            System.out.println(loaded.networkName() + " predicts " + loaded.outputs().describe());
             ScoreSummary summary = score(loaded, target);
             System.out.println(summary);
             return 0;

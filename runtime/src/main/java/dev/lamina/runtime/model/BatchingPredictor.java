@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BatchingPredictor<R> implements AutoCloseable {
 
-    private record Request<R>(R raw, CompletableFuture<Prediction> result) {}
+    /** One caller's input and, once its batch is done, its row of outputs with their meaning. */
+    private record Request<R>(R raw, CompletableFuture<Row> result) {}
+
+    private record Row(float[] values, ModelOutputs meaning) {}
 
     private final LaminaModel<R> model;
     private final int maxBatch;
@@ -61,12 +64,33 @@ public final class BatchingPredictor<R> implements AutoCloseable {
     }
 
     /**
-     * The prediction for {@code raw}, computed in a batch with other callers' inputs.
+     * The prediction for {@code raw}, computed in a batch with other callers' inputs: {@link
+     * LaminaModel#predict(Object)}.
      *
+     * @throws UnsupportedOperationException for a model of several yes/no tasks or a regression: call {@link
+     *     #predictOutputs}
      * @throws InvalidInputException if the model cannot use this input
      * @throws IllegalStateException once closed
      */
     public Prediction predict(R raw) throws InterruptedException {
+        LaminaModel.requireOneClass(model.outputs());
+        Row row = submit(raw);
+        return LaminaModel.predictions(new LaminaModel.Outputs(new float[][] {row.values()}, row.meaning())).get(0);
+    }
+
+    /**
+     * What the model predicts for {@code raw}, one value per output, computed in a batch with other callers'
+     * inputs: {@link LaminaModel#predictOutputs(Object)}.
+     *
+     * @throws InvalidInputException if the model cannot use this input
+     * @throws IllegalStateException once closed
+     */
+    public float[] predictOutputs(R raw) throws InterruptedException {
+        return submit(raw).values().clone();
+    }
+
+    /** Counts the caller as waiting, so the batching thread knows whom to wait for. */
+    private Row submit(R raw) throws InterruptedException {
         callers.incrementAndGet();
         try {
             return await(raw);
@@ -75,7 +99,7 @@ public final class BatchingPredictor<R> implements AutoCloseable {
         }
     }
 
-    private Prediction await(R raw) throws InterruptedException {
+    private Row await(R raw) throws InterruptedException {
         Request<R> request = new Request<>(raw, new CompletableFuture<>());
         if (closed) {
             throw new IllegalStateException("the batching predictor of " + model.networkName() + " is closed");
@@ -137,15 +161,16 @@ public final class BatchingPredictor<R> implements AutoCloseable {
         List<R> raws = new ArrayList<>(batch.size());
         batch.forEach(request -> raws.add(request.raw()));
         try {
-            List<Prediction> predictions = model.predict(raws);
+            LaminaModel.Outputs outputs = model.forward(raws);
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(predictions.get(i));
+                batch.get(i).result().complete(new Row(outputs.values()[i], outputs.meaning()));
             }
         } catch (InvalidInputException oneIsInvalid) {
             // Rare: each input on its own, so that only the invalid ones fail.
             for (Request<R> request : batch) {
                 try {
-                    request.result().complete(model.predict(request.raw()));
+                    LaminaModel.Outputs outputs = model.forward(List.of(request.raw()));
+                    request.result().complete(new Row(outputs.values()[0], outputs.meaning()));
                 } catch (RuntimeException e) {
                     request.result().completeExceptionally(e);
                 }

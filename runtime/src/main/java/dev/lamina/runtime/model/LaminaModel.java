@@ -2,11 +2,11 @@ package dev.lamina.runtime.model;
 
 import ai.djl.Device;
 
-import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.InvalidInputException;
 import dev.lamina.runtime.data.Preprocessing;
+import dev.lamina.spec.contract.TaskKind;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +23,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * try (LaminaModel<float[]> model = LaminaModel.load(Path.of("MnistMlp.lamina.safetensors"), float[].class)) {
  *     Prediction digit = model.predict(pixels);   // pixels: the 784 raw values of one image
  * }
+ * }</pre>
+ *
+ * <p>What a prediction is follows from the loss the model was trained with ({@link #outputs()}): a classifier
+ * (cross-entropy) or a model of one yes/no task (BCE-with-logits, one logit) predicts a class, {@link
+ * #predict(Object)}; a model of several yes/no tasks (the 12 Tox21 assays) predicts one probability per task
+ * and a regression one value per target, {@link #predictOutputs(Object)}, named by {@link #outputNames()}:
+ *
+ * <pre>{@code
+ * float[] p = tox21.predictOutputs("CC(=O)Oc1ccccc1C(=O)O");   // p[t]: P(active in assay t), a sigmoid each
+ * List<String> assays = tox21.outputNames();                   // [NR-AR, NR-AR-LBD, ..., SR-p53]
  * }</pre>
  *
  * <p><b>Threads.</b> One instance serves many threads: {@code predict} may run concurrently. {@link #reload}
@@ -128,8 +138,12 @@ public final class LaminaModel<R> implements AutoCloseable {
     }
 
     /**
-     * The prediction for one raw input.
+     * The prediction for one raw input of a classifier, or of a model of one yes/no task: the class and each
+     * class's probability (for one task P(0) and P(1)), with the class names when the training labels were
+     * text.
      *
+     * @throws UnsupportedOperationException for a model of several yes/no tasks or a regression, which predicts
+     *     one value per output: call {@link #predictOutputs(Object)}
      * @throws InvalidInputException naming what is wrong with the input
      * @throws IllegalStateException after {@link #close}
      */
@@ -138,17 +152,54 @@ public final class LaminaModel<R> implements AutoCloseable {
     }
 
     /**
-     * Predictions for many raw inputs in one forward pass, in order.
+     * Predictions for many raw inputs in one forward pass, in order; see {@link #predict(Object)}.
      *
      * @throws InvalidInputException naming the first input (by index) that cannot be predicted
      */
     public List<Prediction> predict(List<R> raws) {
-        if (raws.isEmpty()) {
-            return List.of();
-        }
+        requireOneClass(outputs());
+        return predictions(forward(raws));
+    }
+
+    /**
+     * What the model predicts for one raw input, one value per output ({@link #outputNames()} names them), as
+     * {@code torch.sigmoid(model(x))} or {@code model(x)} gives it in PyTorch:
+     *
+     * <ul>
+     *   <li>several (or one) yes/no tasks, BCE-with-logits: the probability of each task, an independent
+     *       sigmoid of its logit (12 values for the 12 Tox21 assays, which need not sum to 1);
+     *   <li>regression (MSE, L1, Huber): the predicted value of each target, the network's raw outputs;
+     *   <li>classes, cross-entropy: the probability of each class (softmax), as {@link Prediction#probabilities()}.
+     * </ul>
+     *
+     * @throws InvalidInputException naming what is wrong with the input
+     * @throws IllegalStateException after {@link #close}
+     */
+    public float[] predictOutputs(R raw) {
+        return predictOutputs(List.of(raw))[0];
+    }
+
+    /**
+     * {@link #predictOutputs(Object)} for many raw inputs in one forward pass: one row per input, in order.
+     *
+     * @throws InvalidInputException naming the first input (by index) that cannot be predicted
+     */
+    public float[][] predictOutputs(List<R> raws) {
+        return forward(raws).values();
+    }
+
+    /** One forward pass's outputs with what they meant then: a {@link #reload} may change the meaning later. */
+    record Outputs(float[][] values, ModelOutputs meaning) {}
+
+    /** The outputs for {@code raws}, transformed as the model's loss says, under one read lock. */
+    Outputs forward(List<R> raws) {
         access.readLock().lock();
         try {
             checkOpen();
+            ModelOutputs meaning = contents.outputs();
+            if (raws.isEmpty()) {
+                return new Outputs(new float[0][], meaning);
+            }
             float[][] features = new float[raws.size()][];
             for (int i = 0; i < features.length; i++) {
                 try {
@@ -157,16 +208,31 @@ public final class LaminaModel<R> implements AutoCloseable {
                     throw raws.size() == 1 ? e : new InvalidInputException("input " + i + ": " + e.getMessage(), e);
                 }
             }
-            float[][] probabilities = network.predictProbabilities(features);
-            List<Prediction> predictions = new ArrayList<>(probabilities.length);
-            for (float[] row : probabilities) {
-                predictions.add(contents.loss() == Loss.BCE_WITH_LOGITS
-                        ? new Prediction(row[0] >= 0.5f ? 1 : 0, new float[] {1 - row[0], row[0]})
-                        : new Prediction(argmax(row), row));
-            }
-            return predictions;
+            return new Outputs(network.predictFor(features, meaning.kind()), meaning);
         } finally {
             access.readLock().unlock();
+        }
+    }
+
+    /** The class predictions of one forward pass. */
+    static List<Prediction> predictions(Outputs outputs) {
+        ModelOutputs meaning = outputs.meaning();
+        requireOneClass(meaning);
+        List<Prediction> predictions = new ArrayList<>(outputs.values().length);
+        for (float[] row : outputs.values()) {
+            predictions.add(meaning.kind() == TaskKind.BINARY
+                    ? new Prediction(row[0] >= 0.5f ? 1 : 0, new float[] {1 - row[0], row[0]})
+                    : new Prediction(argmax(row), row, meaning.names()));
+        }
+        return predictions;
+    }
+
+    static void requireOneClass(ModelOutputs meaning) {
+        if (!meaning.predictsOneClass()) {
+            throw new UnsupportedOperationException("the model predicts " + meaning.describe() + ", not one class;"
+                    + " call predictOutputs(input) for " + (meaning.kind() == TaskKind.BINARY
+                            ? "the probability of each task" : "the predicted value of each target")
+                    + " (outputNames() names them)");
         }
     }
 
@@ -178,6 +244,24 @@ public final class LaminaModel<R> implements AutoCloseable {
             }
         }
         return best;
+    }
+
+    /** What the outputs mean: classes, yes/no tasks or regression targets, how many, and their names. */
+    public ModelOutputs outputs() {
+        return contents().outputs();
+    }
+
+    /** What the model predicts: classes, yes/no tasks or numbers; its loss decides. */
+    public TaskKind kind() {
+        return outputs().kind();
+    }
+
+    /**
+     * The name of each value {@link #predictOutputs(Object)} gives: the class names, task names or target names
+     * the training data had, or {@code "0"}, {@code "1"}, ... when it had none.
+     */
+    public List<String> outputNames() {
+        return outputs().labels();
     }
 
     private void checkOpen() {

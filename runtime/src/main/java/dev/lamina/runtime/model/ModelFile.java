@@ -24,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
@@ -35,9 +36,11 @@ import java.util.ServiceLoader;
  *
  * <p>Metadata keys, all strings: {@value #FORMAT} = {@value #FORMAT_NAME}, {@code lamina.format_version},
  * {@code lamina.network}, {@code lamina.version}, {@code lamina.architecture} (JSON), {@code
- * lamina.preprocessing} (JSON: kind and parameters), {@code lamina.loss}, {@code lamina.weights} (which
- * weights: {@code best} or {@code last}), {@code lamina.epoch}, {@code lamina.metrics} (JSON), {@code
- * lamina.weights_sha256}.
+ * lamina.preprocessing} (JSON: kind and parameters), {@code lamina.loss}, {@code lamina.outputs} (JSON, what
+ * the outputs mean: {@code {"kind": "classes" | "binary" | "regression", "names": [...]}}, see {@link
+ * ModelOutputs}), {@code lamina.weights} (which weights: {@code best} or {@code last}), {@code lamina.epoch},
+ * {@code lamina.metrics} (JSON), {@code lamina.weights_sha256}. A file written before {@code lamina.outputs}
+ * existed reads as unnamed outputs of the kind its loss predicts.
  */
 public final class ModelFile {
 
@@ -50,6 +53,8 @@ public final class ModelFile {
     static final String ARCHITECTURE = "lamina.architecture";
     static final String PREPROCESSING = "lamina.preprocessing";
     static final String LOSS = "lamina.loss";
+    /** The metadata key of what the outputs mean, {@link ModelOutputs} as JSON. */
+    public static final String OUTPUTS = "lamina.outputs";
     static final String WEIGHTS = "lamina.weights";
     static final String EPOCH = "lamina.epoch";
     static final String METRICS = "lamina.metrics";
@@ -72,6 +77,7 @@ public final class ModelFile {
             Architecture architecture,
             Preprocessing<?> preprocessing,
             Loss loss,
+            ModelOutputs outputs,
             String weights,
             int epoch,
             Map<String, Object> metrics,
@@ -79,15 +85,28 @@ public final class ModelFile {
             String weightsSha256,
             Map<String, SafeTensors.Tensor> tensors) {}
 
-    /**
-     * Writes a model file, atomically.
-     *
-     * @param weights which weights these are: {@code best} or {@code last}
-     * @param metrics the numbers of {@code epoch}, as metrics.json names them
-     */
+    /** Writes a model file whose outputs are unnamed, atomically; see {@link #write(Path, Architecture,
+     * Preprocessing, Loss, List, String, int, Map, Map)}. */
     public static void write(Path file, Architecture architecture, Preprocessing<?> preprocessing, Loss loss,
             String weights, int epoch, Map<String, Object> metrics, Map<String, SafeTensors.Tensor> tensors)
             throws IOException {
+        write(file, architecture, preprocessing, loss, List.of(), weights, epoch, metrics, tensors);
+    }
+
+    /**
+     * Writes a model file, atomically.
+     *
+     * @param outputNames the name of each output, or none: the class names of a classifier whose labels were
+     *     text, the task names of yes/no tasks, the target names of a regression
+     * @param weights which weights these are: {@code best} or {@code last}
+     * @param metrics the numbers of {@code epoch}, as metrics.json names them
+     * @throws IllegalArgumentException if the names are not one per output, or not usable names ({@link
+     *     ModelOutputs})
+     */
+    public static void write(Path file, Architecture architecture, Preprocessing<?> preprocessing, Loss loss,
+            List<String> outputNames, String weights, int epoch, Map<String, Object> metrics,
+            Map<String, SafeTensors.Tensor> tensors) throws IOException {
+        ModelOutputs outputs = ModelOutputs.of(loss, architecture.spec().output().size(), outputNames);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT, FORMAT_NAME);
         metadata.put(FORMAT_VERSION, "1");
@@ -99,6 +118,7 @@ public final class ModelFile {
         described.put("parameters", preprocessing.parameters());
         metadata.put(PREPROCESSING, GSON.toJson(described));
         metadata.put(LOSS, loss.name());
+        metadata.put(OUTPUTS, outputs.toJson());
         metadata.put(WEIGHTS, weights);
         metadata.put(EPOCH, Integer.toString(epoch));
         metadata.put(METRICS, GSON.toJson(metrics));
@@ -135,6 +155,11 @@ public final class ModelFile {
                         + " features, but the network takes " + features);
             }
             Loss loss = Loss.valueOf(required(metadata, LOSS));
+            long width = architecture.spec().output().size();
+            String outputsJson = metadata.get(OUTPUTS);
+            ModelOutputs outputs = outputsJson == null
+                    ? ModelOutputs.of(loss, width, List.of())
+                    : ModelOutputs.fromJson(outputsJson, loss, width);
             String expectedSha = required(metadata, WEIGHTS_SHA256);
             String actualSha = sha256(contents.tensors());
             if (!expectedSha.equals(actualSha)) {
@@ -143,7 +168,7 @@ public final class ModelFile {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> metrics = GSON.fromJson(required(metadata, METRICS), Map.class);
-            return new Contents(architecture, preprocessing, loss, required(metadata, WEIGHTS),
+            return new Contents(architecture, preprocessing, loss, outputs, required(metadata, WEIGHTS),
                     Integer.parseInt(required(metadata, EPOCH)), metrics, required(metadata, VERSION), actualSha,
                     contents.tensors());
         } catch (IllegalArgumentException | JsonParseException e) {

@@ -4,7 +4,9 @@ import dev.lamina.runtime.data.DataFiles;
 import dev.lamina.runtime.data.InvalidInputException;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.model.LaminaModel;
+import dev.lamina.runtime.model.ModelOutputs;
 import dev.lamina.runtime.model.Prediction;
+import dev.lamina.spec.contract.TaskKind;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -30,8 +32,24 @@ import java.util.function.LongConsumer;
  * that cannot be scored (unparsable, wrong width, a SMILES CDK cannot read, a line over 1 MiB) gets its reason
  * in the {@code error} column and the job goes on.
  *
- * <p>Output columns: {@code id, predicted_class, probability_0, ..., probability_<k-1>, error}. The output is
- * written to a temporary file and moved into place at the end, so a failed job leaves no half file.
+ * <p>Output columns, between {@code id} first and {@code error} last, follow what the model predicts ({@link
+ * LaminaModel#outputs()}):
+ *
+ * <ul>
+ *   <li>classes (cross-entropy): {@code predicted_class} (the class's name when the training labels were text,
+ *       its index otherwise), then {@code probability_<class>} per class: {@code probability_0, ...,
+ *       probability_9} for MNIST, {@code probability_cat, probability_dog} for named classes;
+ *   <li>one yes/no task (BCE-with-logits, one logit): {@code predicted_class} (1 when P(1) is at least 0.5),
+ *       {@code probability_0, probability_1};
+ *   <li>several yes/no tasks: {@code probability_<task>} per task, each task's own sigmoid: {@code
+ *       probability_NR-AR, ..., probability_SR-p53} (or {@code probability_0, ...} for unnamed tasks);
+ *   <li>regression: {@code predicted} for one unnamed target, else {@code predicted_<target>} per target
+ *       ({@code predicted_logS}; {@code predicted_0, ...} for unnamed targets).
+ * </ul>
+ *
+ * <p>A name is used as the data wrote it; names never hold control characters (model files refuse them),
+ * and a column name with a comma or a quote is quoted as RFC 4180 says. The output is written to a temporary
+ * file and moved into place at the end, so a failed job leaves no half file.
  *
  * <p>One scorer may run one job at a time; the model it uses may serve other threads meanwhile.
  */
@@ -39,16 +57,18 @@ public final class Scorer<R> {
 
     private final LaminaModel<R> model;
     private final RowFormat<R> format;
-    /** Probability columns: one per output, two (P(0), P(1)) for a one-logit model. */
-    private final int classes;
+    /** What the model's outputs mean, when the scorer was made: the columns follow from it. */
+    private final ModelOutputs outputs;
+    /** The columns between {@code id} and {@code error}, as the header names them. */
+    private final List<String> columns;
     private int batchSize = 256;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private Scorer(LaminaModel<R> model, RowFormat<R> format) {
         this.model = model;
         this.format = format;
-        long outputs = model.contents().architecture().spec().output().size();
-        this.classes = outputs == 1 ? 2 : Math.toIntExact(outputs);
+        this.outputs = model.outputs();
+        this.columns = columns(outputs);
     }
 
     /** Scores SMILES files: a SMILES a line, optionally followed by an id. */
@@ -173,9 +193,9 @@ public final class Scorer<R> {
                 raws.add(row.raw());
             }
         }
-        List<Prediction> predictions;
+        List<String> predictions;
         try {
-            predictions = model.predict(raws);
+            predictions = cells(raws);
         } catch (InvalidInputException oneIsInvalid) {
             // Rare: find which rows are invalid one by one, so that the others are still scored.
             predictions = null;
@@ -192,7 +212,7 @@ public final class Scorer<R> {
                 continue;
             }
             try {
-                lines.add(predictionLine(row.id(), model.predict(row.raw())));
+                lines.add(predictionLine(row.id(), cells(List.of(row.raw())).get(0)));
             } catch (InvalidInputException e) {
                 lines.add(errorLine(row.id(), e.getMessage()));
             }
@@ -200,24 +220,65 @@ public final class Scorer<R> {
         return lines;
     }
 
-    private static OutputLine predictionLine(String id, Prediction prediction) {
-        StringBuilder line = new StringBuilder(Csv.field(id)).append(',').append(prediction.predictedClass());
-        for (float probability : prediction.probabilities()) {
-            line.append(',').append(probability);
+    /** The header names of the columns between {@code id} and {@code error}. */
+    static List<String> columns(ModelOutputs outputs) {
+        List<String> columns = new ArrayList<>();
+        List<String> names = outputs.labels();
+        if (outputs.predictsOneClass()) {
+            columns.add("predicted_class");
+            if (outputs.kind() == TaskKind.BINARY) {
+                columns.add("probability_0");
+                columns.add("probability_1");
+            } else {
+                names.forEach(name -> columns.add("probability_" + name));
+            }
+        } else if (outputs.kind() == TaskKind.BINARY) {
+            names.forEach(name -> columns.add("probability_" + name));
+        } else if (outputs.width() == 1 && !outputs.named()) {
+            columns.add("predicted");
+        } else {
+            names.forEach(name -> columns.add("predicted_" + name));
         }
+        return List.copyOf(columns);
+    }
+
+    /** The cells between {@code id} and {@code error} of each raw input, in one forward pass. */
+    private List<String> cells(List<R> raws) {
+        List<String> cells = new ArrayList<>(raws.size());
+        if (outputs.predictsOneClass()) {
+            for (Prediction prediction : model.predict(raws)) {
+                StringBuilder line = new StringBuilder(prediction.named()
+                        ? Csv.field(prediction.predictedName()) : Integer.toString(prediction.predictedClass()));
+                for (float probability : prediction.probabilities()) {
+                    line.append(',').append(probability);
+                }
+                cells.add(line.toString());
+            }
+        } else {
+            for (float[] values : model.predictOutputs(raws)) {
+                StringBuilder line = new StringBuilder();
+                for (float value : values) {
+                    line.append(line.isEmpty() ? "" : ",").append(value);
+                }
+                cells.add(line.toString());
+            }
+        }
+        return cells;
+    }
+
+    private static OutputLine predictionLine(String id, String cells) {
         // An empty error column: the line ends in a comma.
-        return new OutputLine(line.append(",\n").toString(), false);
+        return new OutputLine(Csv.field(id) + ',' + cells + ",\n", false);
     }
 
     private OutputLine errorLine(String id, String error) {
-        return new OutputLine(Csv.field(id) + ",," + ",".repeat(classes) + Csv.field(error) + "\n", true);
+        return new OutputLine(Csv.field(id) + ",".repeat(columns.size() + 1) + Csv.field(error) + "\n", true);
     }
 
-
     private String header() {
-        StringBuilder header = new StringBuilder("id,predicted_class");
-        for (int k = 0; k < classes; k++) {
-            header.append(",probability_").append(k);
+        StringBuilder header = new StringBuilder("id");
+        for (String column : columns) {
+            header.append(',').append(Csv.field(column));
         }
         return header.append(",error\n").toString();
     }

@@ -4,10 +4,12 @@ import dev.lamina.runtime.data.FeatureVector;
 import dev.lamina.runtime.data.Preprocessing;
 import dev.lamina.runtime.io.SafeTensors;
 import dev.lamina.runtime.model.ModelFile;
+import dev.lamina.runtime.model.ModelOutputs;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,9 +54,38 @@ final class ModelFileWriter implements TrainingCallback {
                 SafeTensors.read(runDirectory.file(best ? RunDirectory.BEST : RunDirectory.LAST)).tensors();
         Path model = runDirectory.file(ModelFile.fileName(context.networkName()));
         ModelFile.write(model, context.network().architecture(), preprocessing, context.config().loss(),
-                best ? "best" : "last", epoch, metrics(outcome, epoch), tensors);
+                outputNames(context), best ? "best" : "last", epoch, metrics(outcome, epoch), tensors);
         context.out().println("Model: " + model.toAbsolutePath() + " (" + (best ? "best" : "last") + " weights, epoch "
                 + epoch + ")");
+    }
+
+    /**
+     * What the model file calls each output: the class names of a classifier whose labels were text, the names
+     * of the tasks or regression targets when the data or {@code @Tasks} named them; none otherwise (and none
+     * when the names do not come one per output, rather than a model file that cannot be read).
+     */
+    static List<String> outputNames(TrainingContext context) {
+        long width = context.network().outputWidth();
+        List<String> names = switch (context.kind()) {
+            case CLASSES -> context.trainData().classNames();
+            case BINARY, REGRESSION -> !context.config().tasks().isEmpty()
+                    ? context.config().tasks() : context.trainData().taskNames();
+        };
+        if (names.isEmpty()) {
+            return names;
+        }
+        if (names.size() != width) {
+            context.out().println("The model file leaves its outputs unnamed: the data names " + names.size()
+                    + " outputs " + names + ", but " + context.networkName() + " has " + width);
+            return List.of();
+        }
+        try {
+            ModelOutputs.of(context.config().loss(), width, names);
+            return names;
+        } catch (IllegalArgumentException unusable) {
+            context.out().println("The model file leaves its outputs unnamed: " + unusable.getMessage());
+            return List.of();
+        }
     }
 
     /** The chosen epoch's numbers, named as history.csv names them; metrics a run does not have are left out. */

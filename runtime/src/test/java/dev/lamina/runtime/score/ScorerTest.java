@@ -11,8 +11,11 @@ import dev.lamina.runtime.Architecture;
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.FeatureVector;
 import dev.lamina.runtime.model.LaminaModel;
+import dev.lamina.runtime.io.SafeTensors;
 import dev.lamina.runtime.model.ModelFile;
+import dev.lamina.runtime.model.ModelOutputs;
 import dev.lamina.runtime.model.Prediction;
+import dev.lamina.spec.contract.TaskKind;
 import dev.lamina.spec.layers.LinearSpec;
 import dev.lamina.spec.layers.ReLUSpec;
 
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,5 +138,90 @@ class ScorerTest {
         assertEquals("7", rows.parse(7, "c1ccccc1").id());
         assertEquals("the line has no SMILES", rows.parse(3, "\t id").error());
         assertEquals("the line has no SMILES", table.parse(4, "NCGC1\t\t1").error());
+    }
+
+    /** A model of one linear layer whose logits for the row (1, 2) are (1.5, 1, 0.25). */
+    private Path knownModel(String name, Loss loss, List<String> outputNames) throws IOException {
+        Architecture architecture = Architecture.builder(name, 2).stage("out", new LinearSpec(2, 3)).build();
+        Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
+        tensors.put("out.weight", new SafeTensors.Tensor(new long[] {3, 2}, new float[] {1, 0, 0, 1, -1, 0.5f}));
+        tensors.put("out.bias", new SafeTensors.Tensor(new long[] {3}, new float[] {0.5f, -1, 0.25f}));
+        Path file = directory.resolve(ModelFile.fileName(name));
+        ModelFile.write(file, architecture, new FeatureVector(2), loss, outputNames, "best", 1, Map.of(), tensors);
+        return file;
+    }
+
+    /** The output of scoring the rows {@code m1: (1, 2)}, {@code m2: (1, x)} with a model file. */
+    private List<String> scoreTwoRows(Path modelFile) throws IOException {
+        Path input = directory.resolve("two.csv");
+        Files.writeString(input, "id,a,b\nm1,1,2\nm2,1,x\n");
+        Path output = directory.resolve("two.predictions.csv");
+        try (LaminaModel<float[]> model = LaminaModel.load(modelFile, float[].class)) {
+            Scorer.features(model, 2).threads(1).score(input, output);
+        }
+        return Files.readAllLines(output, StandardCharsets.UTF_8);
+    }
+
+    private static float sigmoid(float logit) {
+        return (float) (1 / (1 + Math.exp(-logit)));
+    }
+
+    @Test
+    void namedClassesNameTheirColumnsAndThePredictedClass() throws IOException {
+        List<String> scored = scoreTwoRows(knownModel("Animals", Loss.CROSS_ENTROPY, List.of("cat", "dog", "a,b")));
+        assertEquals("id,predicted_class,probability_cat,probability_dog,\"probability_a,b\",error", scored.get(0));
+        String[] cells = scored.get(1).split(",", -1);
+        assertEquals("m1", cells[0]);
+        assertEquals("cat", cells[1]);
+        double total = Math.exp(1.5) + Math.exp(1) + Math.exp(0.25);
+        assertEquals(Math.exp(1.5) / total, Float.parseFloat(cells[2]), 1e-6);
+        assertEquals(Math.exp(0.25) / total, Float.parseFloat(cells[4]), 1e-6);
+        assertEquals("", cells[5]);
+        assertEquals("m2,,,,,\"value 2 is 'x', not a number\"", scored.get(2));
+    }
+
+    @Test
+    void severalYesNoTasksGetAProbabilityColumnEach() throws IOException {
+        List<String> scored = scoreTwoRows(knownModel("Assays", Loss.BCE_WITH_LOGITS,
+                List.of("NR-AR", "NR-AhR", "SR-p53")));
+        assertEquals("id,probability_NR-AR,probability_NR-AhR,probability_SR-p53,error", scored.get(0));
+        String[] cells = scored.get(1).split(",", -1);
+        assertEquals(5, cells.length, scored.get(1));
+        assertEquals("m1", cells[0]);
+        float[] logits = {1.5f, 1f, 0.25f};
+        for (int t = 0; t < 3; t++) {
+            assertEquals(sigmoid(logits[t]), Float.parseFloat(cells[t + 1]), 1e-6, "task " + t + ": its own sigmoid");
+        }
+        assertEquals("", cells[4]);
+        assertEquals("m2,,,,\"value 2 is 'x', not a number\"", scored.get(2));
+        assertEquals("id,probability_0,probability_1,probability_2,error",
+                scoreTwoRows(knownModel("Unnamed", Loss.BCE_WITH_LOGITS, List.of())).get(0));
+    }
+
+    @Test
+    void aRegressionGetsAPredictedColumnPerTarget() throws IOException {
+        List<String> scored = scoreTwoRows(knownModel("Properties", Loss.MSE, List.of("logS", "mp", "bp")));
+        assertEquals("id,predicted_logS,predicted_mp,predicted_bp,error", scored.get(0));
+        assertEquals("m1,1.5,1.0,0.25,", scored.get(1));
+        assertEquals("m2,,,,\"value 2 is 'x', not a number\"", scored.get(2));
+        assertEquals("id,predicted_0,predicted_1,predicted_2,error",
+                scoreTwoRows(knownModel("Unnamed", Loss.HUBER, List.of())).get(0));
+    }
+
+    @Test
+    void oneUnnamedTargetIsPredicted() throws IOException {
+        Architecture architecture = Architecture.builder("Solubility", 2).stage("out", new LinearSpec(2, 1)).build();
+        Map<String, SafeTensors.Tensor> tensors = Map.of(
+                "out.weight", new SafeTensors.Tensor(new long[] {1, 2}, new float[] {2, -1}),
+                "out.bias", new SafeTensors.Tensor(new long[] {1}, new float[] {-3}));
+        Path file = directory.resolve("solubility.lamina.safetensors");
+        ModelFile.write(file, architecture, new FeatureVector(2), Loss.L1, "best", 1, Map.of(), tensors);
+        assertEquals(List.of("id,predicted,error", "m1,-3.0,", "m2,,\"value 2 is 'x', not a number\""),
+                scoreTwoRows(file));
+        assertEquals(List.of("predicted"), Scorer.columns(new ModelOutputs(TaskKind.REGRESSION, 1, List.of())));
+        assertEquals(List.of("predicted_logS"),
+                Scorer.columns(new ModelOutputs(TaskKind.REGRESSION, 1, List.of("logS"))));
+        assertEquals(List.of("predicted_class", "probability_0", "probability_1"),
+                Scorer.columns(new ModelOutputs(TaskKind.BINARY, 1, List.of("SR-MMP"))));
     }
 }
