@@ -53,6 +53,31 @@ public final class NumericCell {
         }
     }
 
+    /** What a cell holds, for a column that may hold numbers or names. */
+    enum Kind {
+        /** Nothing but spaces: a missing value. */
+        EMPTY,
+        /** A decimal number, as {@link #parse} reads it (which may still find it too large for a float). */
+        NUMBER,
+        /** NaN or an infinity, spelled as {@link #parse} recognises and refuses them: a number column's gap. */
+        NOT_FINITE,
+        /** Anything else: text. */
+        TEXT
+    }
+
+    /** The kind of the cell, spaces around it ignored. */
+    static Kind kind(String cell) {
+        String text = cell.strip();
+        if (text.isEmpty()) {
+            return Kind.EMPTY;
+        }
+        if (isDecimal(text)) {
+            return Kind.NUMBER;
+        }
+        String unsigned = text.charAt(0) == '+' || text.charAt(0) == '-' ? text.substring(1) : text;
+        return NOT_FINITE.contains(unsigned.toLowerCase(Locale.ROOT)) ? Kind.NOT_FINITE : Kind.TEXT;
+    }
+
     /** [+-] digits [. digits] [e [+-] digits], with at least one digit before the exponent. */
     private static boolean isDecimal(String text) {
         int i = 0;
@@ -96,7 +121,8 @@ public final class NumericCell {
         return c >= '0' && c <= '9';
     }
 
-    private static String quote(String text) {
+    /** The text in single quotes, cut after {@value #MAX_SHOWN} characters: for messages. */
+    static String quote(String text) {
         return "'" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text) + "'";
     }
 }
