@@ -56,6 +56,7 @@ public final class CircularFingerprints {
     private final Duration budget;
     private SmilesParser parser;
     private CircularFingerprinter fingerprinter;
+    private UniqueSmiles keys;
     private DeepStack deepStack;
 
     /** ECFP4, 2048 bits. */
@@ -84,6 +85,7 @@ public final class CircularFingerprints {
     private void freshWorker() {
         parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         fingerprinter = new CircularFingerprinter(ecfpClass.cdkClass(), length);
+        keys = new UniqueSmiles();
         deepStack = new DeepStack("lamina-fingerprints");
     }
 
@@ -110,7 +112,23 @@ public final class CircularFingerprints {
     }
 
     /** The indices of the bits set, ascending. */
-    public synchronized int[] setBits(String smiles) throws SmilesException {
+    public int[] setBits(String smiles) throws SmilesException {
+        return read(smiles, false).setBits();
+    }
+
+    /**
+     * The molecule's fingerprint, canonical SMILES and Bemis-Murcko scaffold, from one parse and within the
+     * same bounds as the fingerprint alone.
+     *
+     * @throws SmilesException if CDK cannot parse the SMILES, it has no atoms, or CDK cannot fingerprint it or
+     *     write its canonical SMILES
+     */
+    public FingerprintedMolecule describe(String smiles) throws SmilesException {
+        return read(smiles, true);
+    }
+
+    /** The molecule's bits, and its keys too when {@code withKeys} (else they are null). */
+    private synchronized FingerprintedMolecule read(String smiles, boolean withKeys) throws SmilesException {
         if (smiles == null || smiles.isBlank()) {
             throw new SmilesException(String.valueOf(smiles), "is empty", null);
         }
@@ -122,7 +140,8 @@ public final class CircularFingerprints {
         try {
             SmilesParser smilesParser = parser;
             CircularFingerprinter cdkFingerprinter = fingerprinter;
-            return deepStack.call(() -> fingerprint(smiles, text, smilesParser, cdkFingerprinter), budget);
+            UniqueSmiles writer = withKeys ? keys : null;
+            return deepStack.call(() -> fingerprint(smiles, text, smilesParser, cdkFingerprinter, writer), budget);
         } catch (SmilesException e) {
             throw e;
         } catch (TimeoutException e) {
@@ -140,8 +159,8 @@ public final class CircularFingerprints {
     }
 
     /** Parses and fingerprints, on the deep stack, refusing molecules whose ring search would not end soon. */
-    private static int[] fingerprint(String smiles, String text, SmilesParser parser,
-            CircularFingerprinter fingerprinter) throws SmilesException {
+    private static FingerprintedMolecule fingerprint(String smiles, String text, SmilesParser parser,
+            CircularFingerprinter fingerprinter, UniqueSmiles keys) throws SmilesException {
         IAtomContainer molecule;
         try {
             molecule = parser.parseSmiles(text);
@@ -160,10 +179,20 @@ public final class CircularFingerprints {
                     + " than " + MAX_RING_PATHS + " paths of up to " + RingPaths.MAX_RING_SIZE
                     + " atoms; real molecules have thousands)", null);
         }
+        int[] bits;
         try {
-            return fingerprinter.getBitFingerprint(molecule).getSetbits();
+            bits = fingerprinter.getBitFingerprint(molecule).getSetbits();
         } catch (CDKException | RuntimeException e) {
             throw new SmilesException(smiles, "CDK cannot fingerprint it: " + e, e);
+        }
+        if (keys == null) {
+            return new FingerprintedMolecule(bits, null, null);
+        }
+        // After the fingerprint: perceiving aromaticity sets flags on the molecule, which must not change it.
+        try {
+            return new FingerprintedMolecule(bits, keys.molecule(molecule), keys.scaffold(molecule));
+        } catch (CDKException | RuntimeException e) {
+            throw new SmilesException(smiles, "CDK cannot write its canonical SMILES or scaffold: " + e, e);
         }
     }
 

@@ -8,7 +8,9 @@ import dev.lamina.runtime.data.NumericCell;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads molecules with a 0/1 activity from a delimited text file with a header, turning each SMILES into a
@@ -20,7 +22,8 @@ import java.util.List;
  *
  * Samples have shape [fingerprint length] and hold 0s and 1s; labels are 0 or 1 (anything else is an error with
  * file and line, whatever the SMILES policy). Invalid SMILES are skipped by default ({@link InvalidSmilesPolicy}).
- * The file format is that of {@link DelimitedRows}.
+ * The file format is that of {@link DelimitedRows}. Every molecule's Bemis-Murcko scaffold is recorded as its
+ * group, for a scaffold split; {@link #loadTasks} merges several files, one per task.
  */
 public final class SmilesData {
 
@@ -80,16 +83,40 @@ public final class SmilesData {
         return new SmilesData(delimiter, smilesColumn, labelColumn, ecfpClass, length, newPolicy);
     }
 
+    /**
+     * The molecules of {@code file} with their labels, each recording its Bemis-Murcko scaffold as its group
+     * ({@link Dataset#groups()}), which a scaffold split keeps together.
+     */
     public SmilesLoadResult load(Path file) throws IOException {
+        LabelledMolecules molecules = read(file, new HashMap<>());
+        return new SmilesLoadResult(toDataset(file, molecules.rows()), molecules.skippedCount(),
+                molecules.skippedExamples());
+    }
+
+    /**
+     * One file per task, merged by molecule into one data set with a label column per task (NaN where a
+     * molecule was not tested on a task); see {@link TaskMerge} for how duplicates are treated.
+     */
+    public MultiTaskLoadResult loadTasks(List<TaskFile> files) throws IOException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("loadTasks needs at least one task file");
+        }
+        Map<String, FingerprintedMolecule> cache = new HashMap<>();
+        List<LabelledMolecules> perTask = new ArrayList<>();
+        for (TaskFile task : files) {
+            perTask.add(read(task.file(), cache));
+        }
+        return TaskMerge.merge(files, perTask, length);
+    }
+
+    /** The file's usable rows; {@code cache} saves CDK the work on a SMILES string it has already read. */
+    LabelledMolecules read(Path file, Map<String, FingerprintedMolecule> cache) throws IOException {
         if (smilesColumn == null || labelColumn == null) {
             throw new IllegalStateException(file + ": choose the columns with smiles(name) and label(name) before"
                     + " load");
         }
         CircularFingerprints fingerprints = new CircularFingerprints(ecfpClass, length);
-        // The set bits of each molecule, not its floats: a few dozen ints instead of `length` floats.
-        List<int[]> samples = new ArrayList<>();
-        List<Float> labels = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
+        List<LabelledMolecules.Row> kept = new ArrayList<>();
         List<SkippedSmiles> examples = new ArrayList<>();
         int skipped = 0;
         try (DelimitedRows rows = DelimitedRows.open(file, delimiter, true)) {
@@ -98,33 +125,34 @@ public final class SmilesData {
             for (DelimitedRows.Row row = rows.next(); row != null; row = rows.next()) {
                 float label = binaryLabel(rows, row, labelIndex);
                 String smiles = row.cell(smilesIndex).strip();
-                int[] bits;
-                try {
-                    bits = fingerprints.setBits(smiles);
-                } catch (SmilesException e) {
-                    String reason = oneLine(e.getMessage());
-                    if (policy == InvalidSmilesPolicy.FAIL) {
-                        DataFormatException invalid = new DataFormatException(file, row.line(),
-                                "invalid SMILES in column '" + smilesColumn + "': " + reason);
-                        invalid.initCause(e); // DataFormatException has no (file, line, problem, cause) constructor
-                        throw invalid;
+                FingerprintedMolecule molecule = cache.get(smiles);
+                if (molecule == null) {
+                    try {
+                        molecule = fingerprints.describe(smiles);
+                    } catch (SmilesException e) {
+                        String reason = oneLine(e.getMessage());
+                        if (policy == InvalidSmilesPolicy.FAIL) {
+                            DataFormatException invalid = new DataFormatException(file, row.line(),
+                                    "invalid SMILES in column '" + smilesColumn + "': " + reason);
+                            invalid.initCause(e); // DataFormatException has no (file, line, problem, cause) constructor
+                            throw invalid;
+                        }
+                        if (examples.size() < SmilesLoadResult.MAX_EXAMPLES) {
+                            examples.add(new SkippedSmiles(file.toString(), row.line(), smiles, reason));
+                        }
+                        skipped++;
+                        continue;
                     }
-                    if (examples.size() < SmilesLoadResult.MAX_EXAMPLES) {
-                        examples.add(new SkippedSmiles(file.toString(), row.line(), smiles, reason));
-                    }
-                    skipped++;
-                    continue;
+                    cache.put(smiles, molecule);
                 }
-                samples.add(bits);
-                labels.add(label);
-                lines.add(row.line());
+                kept.add(new LabelledMolecules.Row(molecule, label, row.line()));
             }
         }
-        if (samples.isEmpty()) {
+        if (kept.isEmpty()) {
             throw new DataFormatException(file, skipped == 0 ? "has a header but no data rows"
                     : "none of its " + skipped + " SMILES could be used, e.g. " + examples.get(0));
         }
-        return new SmilesLoadResult(toDataset(file, samples, labels, lines), skipped, examples);
+        return new LabelledMolecules(file, kept, skipped, examples);
     }
 
     private static float binaryLabel(DelimitedRows rows, DelimitedRows.Row row, int labelIndex)
@@ -144,23 +172,19 @@ public final class SmilesData {
         return value;
     }
 
-    private Dataset toDataset(Path file, List<int[]> samples, List<Float> labels, List<Integer> lines)
-            throws DataFormatException {
-        if ((long) samples.size() * length > Integer.MAX_VALUE - 8) {
-            throw new DataFormatException(file, samples.size() + " molecules of " + length + " bits are more values"
-                    + " than one Java array holds; use fewer molecules or a shorter fingerprint");
+    private Dataset toDataset(Path file, List<LabelledMolecules.Row> rows) throws DataFormatException {
+        float[] features = MoleculeFeatures.of(file, rows.stream().map(LabelledMolecules.Row::molecule)
+                .toList(), length);
+        float[] labelValues = new float[rows.size()];
+        int[] lineNumbers = new int[rows.size()];
+        String[] scaffolds = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            labelValues[i] = rows.get(i).label();
+            lineNumbers[i] = rows.get(i).line();
+            scaffolds[i] = rows.get(i).molecule().scaffold();
         }
-        float[] features = new float[samples.size() * length];
-        float[] labelValues = new float[samples.size()];
-        int[] lineNumbers = new int[samples.size()];
-        for (int i = 0; i < samples.size(); i++) {
-            for (int bit : samples.get(i)) {
-                features[i * length + bit] = 1f;
-            }
-            labelValues[i] = labels.get(i);
-            lineNumbers[i] = lines.get(i);
-        }
-        return Dataset.fromText(file.toString(), features, new long[] {length}, labelValues, lineNumbers);
+        return Dataset.fromText(file.toString(), features, new long[] {length}, labelValues, lineNumbers)
+                .withGroups(scaffolds);
     }
 
     /** CDK's parse errors span lines (the SMILES with a caret under the fault); a report wants one. */

@@ -42,6 +42,19 @@ class SmilesDataTest {
     }
 
     @Test
+    void recordsEachMoleculesScaffoldAsItsGroup() throws IOException {
+        Path file = ChemTestFiles.text(dir, "scaffolds.tab", "id\tSMILES\tactivity\n"
+                + "ibuprofen\tCC(C)Cc1ccc(cc1)C(C)C(=O)O\t0\n"
+                + "ethanol\tCCO\t1\n"
+                + "toluene\tCC1=CC=CC=C1\t1\n");
+
+        Dataset data = tox21().load(file).dataset();
+
+        assertArrayEquals(new String[] {"c1ccccc1", "", "c1ccccc1"}, data.groups().orElseThrow());
+        assertArrayEquals(new String[] {"", "c1ccccc1"}, data.subset(new int[] {1, 2}).groups().orElseThrow());
+    }
+
+    @Test
     void skipsInvalidSmilesCountingThemAndKeepingFiveExamples() throws IOException {
         StringBuilder content = new StringBuilder("id\tSMILES\tactivity\r\n");
         for (int i = 0; i < 7; i++) {
