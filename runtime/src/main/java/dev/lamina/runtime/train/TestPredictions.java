@@ -5,14 +5,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 
 import dev.lamina.runtime.LaminaNetwork;
+import dev.lamina.runtime.report.RegressionPoints;
 import dev.lamina.runtime.report.RocCurve;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
- * What the report shows about the final network on the test set: a confusion matrix for classes, the
- * ROC curve for one logit. Computed once, at the end of a run.
+ * What the report shows about the chosen parameters on the test set beyond its metrics: a confusion matrix for
+ * classes, a ROC curve per yes/no task (over the task's labelled entries), predicted and true values for
+ * regression. Computed once, at the end of a run.
  */
 final class TestPredictions {
 
@@ -38,19 +42,41 @@ final class TestPredictions {
         return counts;
     }
 
-    /** The ROC curve of the logits, one point per distinct score, from (0, 0) to (1, 1). */
-    static RocCurve rocCurve(LaminaNetwork network, DeviceData test) {
-        float[] scores = scores(network, test);
-        float[] labels = test.source().labels();
+    /** The ROC curve of each yes/no task on {@code test}, in the order of the outputs. */
+    static List<RocCurve> rocCurves(LaminaNetwork network, DeviceData test) {
+        return rocCurves(outputs(network, test), test.source().labels(), test.labelWidth());
+    }
+
+    /**
+     * The ROC curve of each task over its labelled entries: {@code outputs[i * tasks + t]} against {@code
+     * labels[i * tasks + t]}, a NaN label left out.
+     */
+    static List<RocCurve> rocCurves(float[] outputs, float[] labels, int tasks) {
+        List<RocCurve> curves = new ArrayList<>(tasks);
+        for (int t = 0; t < tasks; t++) {
+            TaskColumns.Column column = TaskColumns.column(outputs, labels, tasks, t);
+            curves.add(rocCurve(column.scores(), column.labels()));
+        }
+        return curves;
+    }
+
+    /**
+     * The ROC curve of scores against 0/1 labels, one point per distinct score, from (0, 0) to (1, 1); no points
+     * and a NaN area when the labels are all of one class, since the curve is then undefined.
+     */
+    static RocCurve rocCurve(float[] scores, float[] labels) {
         int n = scores.length;
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
         long positives = 0;
         for (float label : labels) {
             positives += label == 1f ? 1 : 0;
         }
         long negatives = n - positives;
+        if (positives == 0 || negatives == 0) {
+            return new RocCurve(new double[0], new double[0], Double.NaN);
+        }
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
         double[] fpr = new double[n + 1];
         double[] tpr = new double[n + 1];
         int points = 1;
@@ -64,25 +90,41 @@ final class TestPredictions {
             }
             boolean lastOfTie = i == n - 1 || scores[order[i + 1]] != scores[order[i]];
             if (lastOfTie) {
-                fpr[points] = negatives == 0 ? 0 : falsePositives / (double) negatives;
-                tpr[points] = positives == 0 ? 0 : truePositives / (double) positives;
+                fpr[points] = falsePositives / (double) negatives;
+                tpr[points] = truePositives / (double) positives;
                 points++;
             }
         }
         return new RocCurve(Arrays.copyOf(fpr, points), Arrays.copyOf(tpr, points), RocAuc.of(scores, labels));
     }
 
-    private static float[] scores(LaminaNetwork network, DeviceData test) {
-        int n = test.size();
+    /** The positive labels of each task; missing (NaN) labels are neither. */
+    static int[] positives(float[] labels, int tasks) {
+        int[] counts = new int[tasks];
+        for (int i = 0; i < labels.length; i++) {
+            counts[i % tasks] += labels[i] == 1f ? 1 : 0;
+        }
+        return counts;
+    }
+
+    /** A regression network's outputs on {@code test} beside the true values. */
+    static RegressionPoints regression(LaminaNetwork network, DeviceData test) {
+        return new RegressionPoints(outputs(network, test), test.source().labels().clone(), test.labelWidth());
+    }
+
+    /** The network's raw outputs on every sample of {@code data}, {@code size * labelWidth} of them. */
+    static float[] outputs(LaminaNetwork network, DeviceData data) {
+        int n = data.size();
+        int width = data.labelWidth();
         int chunk = EvaluationChunks.rows(network);
-        float[] scores = new float[n];
+        float[] outputs = new float[n * width];
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
-            try (NDManager scope = test.manager().newSubManager()) {
-                NDArray x = test.features().get(scope, new NDIndex(from + ":" + to));
-                System.arraycopy(network.forwardEval(x).toFloatArray(), 0, scores, from, to - from);
+            try (NDManager scope = data.manager().newSubManager()) {
+                NDArray x = data.features().get(scope, new NDIndex(from + ":" + to));
+                System.arraycopy(network.forwardEval(x).toFloatArray(), 0, outputs, from * width, (to - from) * width);
             }
         }
-        return scores;
+        return outputs;
     }
 }
