@@ -47,6 +47,27 @@ public record FinalPredictions(
         return new FinalPredictions(Optional.empty(), rocCurves, positives, Optional.empty());
     }
 
+    /**
+     * Yes/no tasks from the test set's outputs ({@code outputs[i * tasks + t]}, logits) and labels (NaN missing):
+     * each task's ROC curve over its labelled entries and the positives of each set whose labels are given.
+     */
+    public static FinalPredictions binary(float[] testOutputs, Map<DataSplit, float[]> labels, int tasks) {
+        Map<DataSplit, int[]> positives = new EnumMap<>(DataSplit.class);
+        labels.forEach((split, values) -> positives.put(split, positives(values, tasks)));
+        float[] testLabels = labels.get(DataSplit.TEST);
+        List<RocCurve> curves = testLabels == null ? List.of() : RocCurve.perTask(testOutputs, testLabels, tasks);
+        return binary(curves, positives);
+    }
+
+    /** The positive labels of each task ({@code labels[i * tasks + t] == 1}); a missing (NaN) label is neither. */
+    public static int[] positives(float[] labels, int tasks) {
+        int[] counts = new int[tasks];
+        for (int i = 0; i < labels.length; i++) {
+            counts[i % tasks] += labels[i] == 1f ? 1 : 0;
+        }
+        return counts;
+    }
+
     /** Regression: predicted and true values on the test set. */
     public static FinalPredictions regression(RegressionPoints points) {
         return new FinalPredictions(Optional.empty(), List.of(), Map.of(), Optional.of(points));

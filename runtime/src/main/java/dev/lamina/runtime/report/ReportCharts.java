@@ -158,6 +158,7 @@ final class ReportCharts {
                     : RectangleAnchor.TOP_RIGHT);
             chosen.setLabelTextAnchor(chosenEpoch > (first + last) / 2 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             chosen.setLabelOffset(new RectangleInsets(4, 6, 4, 6));
+            chosen.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             plot.addDomainMarker(chosen);
         }
         return chart(label, plot);
@@ -240,8 +241,8 @@ final class ReportCharts {
         identity.add(range[1], range[1]);
         NumberAxis x = axis("True value");
         NumberAxis y = axis("Predicted value");
-        x.setRange(range[0], range[1]);
-        y.setRange(range[0], range[1]);
+        range(x, range[0], range[1]);
+        range(y, range[0], range[1]);
         return scatter("Predicted vs true (test set)", dots, identity, x, y);
     }
 
@@ -269,18 +270,32 @@ final class ReportCharts {
         zero.add(maxX + padX, 0);
         NumberAxis x = axis("Predicted value");
         NumberAxis y = axis("Residual (true − predicted)");
-        x.setRange(minX - padX, maxX + padX);
-        y.setRange(-padY, padY);
+        range(x, minX - padX, maxX + padX);
+        range(y, -padY, padY);
         return scatter("Residuals (test set)", dots, zero, x, y);
+    }
+
+    /** An axis from {@code lower} to {@code upper} with about six round ticks. */
+    private static void range(NumberAxis axis, double lower, double upper) {
+        axis.setRange(lower, upper);
+        double step = niceStep((upper - lower) / 6);
+        axis.setTickUnit(new NumberTickUnit(step, decimal(step)));
     }
 
     private static JFreeChart scatter(String title, XYSeriesCollection dots, XYSeries line, NumberAxis x,
             NumberAxis y) {
         XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
-        Shape dot = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
+        int count = 0;
+        for (int s = 0; s < dots.getSeriesCount(); s++) {
+            count += dots.getItemCount(s);
+        }
+        // Few points are drawn large and solid; many small and translucent, so that dense regions show.
+        boolean few = count <= 500;
+        double size = few ? 10 : 5;
+        Shape dot = new Ellipse2D.Double(-size / 2, -size / 2, size, size);
         for (int s = 0; s < dots.getSeriesCount(); s++) {
             Color color = dots.getSeriesCount() == 1 ? TRAIN : TASK_COLORS[s % TASK_COLORS.length];
-            points.setSeriesPaint(s, new Color(color.getRed(), color.getGreen(), color.getBlue(), 140));
+            points.setSeriesPaint(s, new Color(color.getRed(), color.getGreen(), color.getBlue(), few ? 210 : 140));
             points.setSeriesShape(s, dot);
         }
         XYLineAndShapeRenderer guide = new XYLineAndShapeRenderer(true, false);

@@ -8,12 +8,10 @@ import dev.lamina.runtime.io.SafeTensors;
 import dev.lamina.runtime.report.FinalPredictions;
 import dev.lamina.runtime.report.ReportData;
 import dev.lamina.runtime.report.RunReport;
-import dev.lamina.spec.contract.DataSplit;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,15 +68,8 @@ final class ReportFile implements TrainingCallback {
         return switch (context.kind()) {
             case CLASSES -> test.map(data -> FinalPredictions.classes(TestPredictions.confusionMatrix(network, data)))
                     .orElse(FinalPredictions.none());
-            case BINARY -> {
-                Map<DataSplit, int[]> positives = new EnumMap<>(DataSplit.class);
-                context.validationData().ifPresent(data -> positives.put(DataSplit.VALIDATION,
-                        TestPredictions.positives(data.labels(), data.labelWidth())));
-                context.testData().ifPresent(data -> positives.put(DataSplit.TEST,
-                        TestPredictions.positives(data.labels(), data.labelWidth())));
-                yield FinalPredictions.binary(test.map(data -> TestPredictions.rocCurves(network, data))
-                        .orElse(List.of()), positives);
-            }
+            case BINARY -> test.map(data -> TestPredictions.binary(network, data, context.deviceValidationData()))
+                    .orElse(FinalPredictions.none());
             case REGRESSION -> test.map(data -> FinalPredictions.regression(TestPredictions.regression(network, data)))
                     .orElse(FinalPredictions.none());
         };

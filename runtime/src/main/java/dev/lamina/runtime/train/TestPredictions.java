@@ -5,17 +5,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 
 import dev.lamina.runtime.LaminaNetwork;
+import dev.lamina.runtime.report.FinalPredictions;
 import dev.lamina.runtime.report.RegressionPoints;
-import dev.lamina.runtime.report.RocCurve;
+import dev.lamina.spec.contract.DataSplit;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the report shows about the chosen parameters on the test set beyond its metrics: a confusion matrix for
- * classes, a ROC curve per yes/no task (over the task's labelled entries), predicted and true values for
+ * classes, a ROC curve per yes/no task (over the task's labelled entries, {@link
+ * dev.lamina.runtime.report.RocCurve#perTask}) and the positives of each task, predicted and true values for
  * regression. Computed once, at the end of a run.
  */
 final class TestPredictions {
@@ -42,69 +43,12 @@ final class TestPredictions {
         return counts;
     }
 
-    /** The ROC curve of each yes/no task on {@code test}, in the order of the outputs. */
-    static List<RocCurve> rocCurves(LaminaNetwork network, DeviceData test) {
-        return rocCurves(outputs(network, test), test.source().labels(), test.labelWidth());
-    }
-
-    /**
-     * The ROC curve of each task over its labelled entries: {@code outputs[i * tasks + t]} against {@code
-     * labels[i * tasks + t]}, a NaN label left out.
-     */
-    static List<RocCurve> rocCurves(float[] outputs, float[] labels, int tasks) {
-        List<RocCurve> curves = new ArrayList<>(tasks);
-        for (int t = 0; t < tasks; t++) {
-            TaskColumns.Column column = TaskColumns.column(outputs, labels, tasks, t);
-            curves.add(rocCurve(column.scores(), column.labels()));
-        }
-        return curves;
-    }
-
-    /**
-     * The ROC curve of scores against 0/1 labels, one point per distinct score, from (0, 0) to (1, 1); no points
-     * and a NaN area when the labels are all of one class, since the curve is then undefined.
-     */
-    static RocCurve rocCurve(float[] scores, float[] labels) {
-        int n = scores.length;
-        long positives = 0;
-        for (float label : labels) {
-            positives += label == 1f ? 1 : 0;
-        }
-        long negatives = n - positives;
-        if (positives == 0 || negatives == 0) {
-            return new RocCurve(new double[0], new double[0], Double.NaN);
-        }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
-        double[] fpr = new double[n + 1];
-        double[] tpr = new double[n + 1];
-        int points = 1;
-        long truePositives = 0;
-        long falsePositives = 0;
-        for (int i = 0; i < n; i++) {
-            if (labels[order[i]] == 1f) {
-                truePositives++;
-            } else {
-                falsePositives++;
-            }
-            boolean lastOfTie = i == n - 1 || scores[order[i + 1]] != scores[order[i]];
-            if (lastOfTie) {
-                fpr[points] = falsePositives / (double) negatives;
-                tpr[points] = truePositives / (double) positives;
-                points++;
-            }
-        }
-        return new RocCurve(Arrays.copyOf(fpr, points), Arrays.copyOf(tpr, points), RocAuc.of(scores, labels));
-    }
-
-    /** The positive labels of each task; missing (NaN) labels are neither. */
-    static int[] positives(float[] labels, int tasks) {
-        int[] counts = new int[tasks];
-        for (int i = 0; i < labels.length; i++) {
-            counts[i % tasks] += labels[i] == 1f ? 1 : 0;
-        }
-        return counts;
+    /** Yes/no tasks: each task's ROC curve on the test set, and the positives of the validation and test sets. */
+    static FinalPredictions binary(LaminaNetwork network, DeviceData test, Optional<DeviceData> validation) {
+        Map<DataSplit, float[]> labels = new EnumMap<>(DataSplit.class);
+        validation.ifPresent(data -> labels.put(DataSplit.VALIDATION, data.source().labels()));
+        labels.put(DataSplit.TEST, test.source().labels());
+        return FinalPredictions.binary(outputs(network, test), labels, test.labelWidth());
     }
 
     /** A regression network's outputs on {@code test} beside the true values. */
