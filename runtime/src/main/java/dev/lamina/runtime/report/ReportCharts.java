@@ -1,11 +1,16 @@
 package dev.lamina.runtime.report;
 
 import dev.lamina.runtime.train.EpochResult;
+import dev.lamina.spec.contract.DataSplit;
+import dev.lamina.spec.contract.Measure;
+import dev.lamina.spec.contract.TrainingMetric;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -13,7 +18,9 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -32,6 +39,7 @@ import java.io.OutputStream;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +58,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 final class ReportCharts {
 
-    /** Logical size of the loss and accuracy charts; the HTML shows them at this size. */
+    /** Logical size of the per-epoch charts; the HTML shows them at this size. */
     static final int CURVE_WIDTH = 800;
     static final int CURVE_HEIGHT = 450;
     /** Logical size of the ROC chart: a square plot area plus title and legend. */
@@ -59,8 +67,24 @@ final class ReportCharts {
     /** Pixels per logical unit in the PNG files. */
     static final int SCALE = 2;
 
+    /** Logical size of the per-task ROC chart: the ROC chart plus a legend of up to a dozen tasks below. */
+    static final int TASK_ROC_WIDTH = 720;
+    static final int TASK_ROC_HEIGHT = 800;
+    /** Logical size of the regression scatter plots. */
+    static final int SCATTER_WIDTH = 640;
+    static final int SCATTER_HEIGHT = 600;
+    /** At most this many points in a scatter plot. */
+    static final int SCATTER_POINTS = 20_000;
+
     static final Color TRAIN = new Color(0x2563EB);
+    static final Color VALIDATION = new Color(0x059669);
     static final Color TEST = new Color(0xF97316);
+    /** One colour per task, distinct for a dozen (Tableau 10 and two more). */
+    private static final Color[] TASK_COLORS = {
+        new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
+        new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC),
+        new Color(0x17BECF), new Color(0x1F2F6B),
+    };
     static final Color ROC = new Color(0x4F46E5);
 
     private static final Color INK = new Color(0x0F172A);
@@ -75,23 +99,28 @@ final class ReportCharts {
 
     private ReportCharts() {}
 
-    static JFreeChart loss(List<EpochResult> history) {
-        return curves("Loss", "Loss", history, EpochResult::trainLoss, EpochResult::testLoss, false);
-    }
-
-    static JFreeChart accuracy(List<EpochResult> history) {
-        return curves("Accuracy", "Accuracy", history, EpochResult::trainAccuracy, EpochResult::testAccuracy, true);
-    }
-
-    private static JFreeChart curves(String title, String label, List<EpochResult> history,
-            ToDoubleFunction<EpochResult> train, ToDoubleFunction<EpochResult> test, boolean fraction) {
-        XYSeries trainSeries = series("Train", history, train);
-        XYSeries testSeries = series("Test", history, test);
+    /**
+     * One measure per epoch on every set the history has it for: training, validation, and the test set when it
+     * was evaluated every epoch (dashed, as it chose nothing). The chosen epoch is marked with the metric that
+     * chose it.
+     */
+    static JFreeChart curves(Measure measure, List<EpochResult> history, int chosenEpoch, String monitor) {
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(trainSeries);
-        if (!testSeries.isEmpty()) {
-            data.addSeries(testSeries);
+        List<Color> colors = new ArrayList<>();
+        List<Boolean> dashed = new ArrayList<>();
+        for (DataSplit split : DataSplit.values()) {
+            TrainingMetric metric = new TrainingMetric(split, measure);
+            if (history.stream().noneMatch(e -> e.metrics().containsKey(metric))) {
+                continue;
+            }
+            XYSeries series = series(seriesName(split), history, e -> e.value(metric));
+            if (!series.isEmpty()) {
+                data.addSeries(series);
+                colors.add(color(split));
+                dashed.add(split == DataSplit.TEST);
+            }
         }
+        boolean fraction = measure == Measure.ACCURACY;
 
         NumberAxis x = axis("Epoch");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -100,6 +129,7 @@ final class ReportCharts {
         // Half an epoch of air, so that no epoch 0 or epoch n + 1 tick appears.
         x.setRange(first - 0.5, last + 0.5);
 
+        String label = ReportFormat.measureName(measure);
         NumberAxis y = axis(label);
         double[] range = valueRange(data, fraction);
         y.setRange(range[0], range[1]);
@@ -108,12 +138,226 @@ final class ReportCharts {
 
         boolean markers = history.size() <= MARKER_LIMIT;
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, markers);
-        style(renderer, 0, TRAIN, markers);
-        style(renderer, 1, TEST, markers);
+        for (int s = 0; s < colors.size(); s++) {
+            style(renderer, s, colors.get(s), markers);
+            if (dashed.get(s)) {
+                renderer.setSeriesStroke(s, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
+                        10f, new float[] {8f, 6f}, 0f));
+            }
+        }
 
         XYPlot plot = new XYPlot(data, x, y, renderer);
         stylePlot(plot);
-        return chart(title, plot);
+        if (chosenEpoch > 0) {
+            ValueMarker chosen = new ValueMarker(chosenEpoch, new Color(0x64748B), new BasicStroke(1.2f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 4f}, 0f));
+            chosen.setLabel("chosen by " + monitor);
+            chosen.setLabelFont(new Font(FONT, Font.PLAIN, 13));
+            chosen.setLabelPaint(AXIS_LABEL);
+            chosen.setLabelAnchor(chosenEpoch > (first + last) / 2 ? RectangleAnchor.TOP_LEFT
+                    : RectangleAnchor.TOP_RIGHT);
+            chosen.setLabelTextAnchor(chosenEpoch > (first + last) / 2 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            chosen.setLabelOffset(new RectangleInsets(4, 6, 4, 6));
+            chosen.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            plot.addDomainMarker(chosen);
+        }
+        return chart(label, plot);
+    }
+
+    /** The legend's name of a set's curve. */
+    static String seriesName(DataSplit split) {
+        return switch (split) {
+            case TRAIN -> "Train";
+            case VALIDATION -> "Validation";
+            case TEST -> "Test (every epoch, not used for choices)";
+        };
+    }
+
+    private static Color color(DataSplit split) {
+        return switch (split) {
+            case TRAIN -> TRAIN;
+            case VALIDATION -> VALIDATION;
+            case TEST -> TEST;
+        };
+    }
+
+    /**
+     * The ROC curve of every task in one chart, each in its own colour with its AUC in the legend; tasks
+     * without a curve (no positive or no negative labelled) are left out of the plot and named in the legend.
+     */
+    static JFreeChart rocPerTask(List<RocCurve> curves, List<String> tasks) {
+        XYSeriesCollection lines = new XYSeriesCollection();
+        List<Color> colors = new ArrayList<>();
+        for (int t = 0; t < curves.size(); t++) {
+            RocCurve curve = curves.get(t);
+            String name = t < tasks.size() ? tasks.get(t) : "task " + (t + 1);
+            XYSeries line = new XYSeries(Double.isFinite(curve.area())
+                    ? String.format(Locale.ROOT, "%s (%.3f)", name, curve.area()) : name + " (no curve)", false, true);
+            double[] fpr = curve.falsePositiveRates();
+            double[] tpr = curve.truePositiveRates();
+            for (int i = 0; i < Math.min(fpr.length, tpr.length); i++) {
+                if (Double.isFinite(fpr[i]) && Double.isFinite(tpr[i])) {
+                    line.add(fpr[i], tpr[i]);
+                }
+            }
+            lines.addSeries(line);
+            colors.add(TASK_COLORS[t % TASK_COLORS.length]);
+        }
+        XYSeries chance = new XYSeries("Chance", false, true);
+        chance.add(0, 0);
+        chance.add(1, 1);
+        lines.addSeries(chance);
+
+        NumberAxis x = axis("False positive rate");
+        NumberAxis y = axis("True positive rate");
+        for (NumberAxis axis : List.of(x, y)) {
+            axis.setRange(-0.01, 1.01);
+            axis.setTickUnit(new NumberTickUnit(0.2, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int s = 0; s < colors.size(); s++) {
+            renderer.setSeriesPaint(s, colors.get(s));
+            renderer.setSeriesStroke(s, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        }
+        renderer.setSeriesPaint(colors.size(), new Color(0x94A3B8));
+        renderer.setSeriesStroke(colors.size(), new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
+                10f, new float[] {6f, 6f}, 0f));
+        renderer.setLegendLine(new Line2D.Double(-10, 0, 10, 0));
+        XYPlot plot = new XYPlot(lines, x, y, renderer);
+        stylePlot(plot);
+        JFreeChart chart = chart("ROC curve per task (test set, AUC in brackets)", plot);
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.getLegend().setHorizontalAlignment(HorizontalAlignment.CENTER);
+        chart.getLegend().setItemFont(new Font(FONT, Font.PLAIN, 13));
+        return chart;
+    }
+
+    /** Predicted against true values on the test set, each target in its colour, with the line y = x. */
+    static JFreeChart predictedVsTrue(RegressionPoints points, List<String> targets) {
+        XYSeriesCollection dots = scatterSeries(points, targets, false);
+        double[] range = span(dots);
+        XYSeries identity = new XYSeries("y = x", false, true);
+        identity.add(range[0], range[0]);
+        identity.add(range[1], range[1]);
+        NumberAxis x = axis("True value");
+        NumberAxis y = axis("Predicted value");
+        range(x, range[0], range[1]);
+        range(y, range[0], range[1]);
+        return scatter("Predicted vs true (test set)", dots, identity, x, y);
+    }
+
+    /** Residuals (true minus predicted) against predicted values on the test set, with the line y = 0. */
+    static JFreeChart residuals(RegressionPoints points, List<String> targets) {
+        XYSeriesCollection dots = scatterSeries(points, targets, true);
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = 0;
+        for (int s = 0; s < dots.getSeriesCount(); s++) {
+            for (int i = 0; i < dots.getItemCount(s); i++) {
+                minX = Math.min(minX, dots.getXValue(s, i));
+                maxX = Math.max(maxX, dots.getXValue(s, i));
+                maxY = Math.max(maxY, Math.abs(dots.getYValue(s, i)));
+            }
+        }
+        if (minX > maxX) {
+            minX = 0;
+            maxX = 1;
+        }
+        double padX = Math.max((maxX - minX) * 0.05, 1e-3);
+        double padY = Math.max(maxY * 1.1, 1e-3);
+        XYSeries zero = new XYSeries("residual 0", false, true);
+        zero.add(minX - padX, 0);
+        zero.add(maxX + padX, 0);
+        NumberAxis x = axis("Predicted value");
+        NumberAxis y = axis("Residual (true − predicted)");
+        range(x, minX - padX, maxX + padX);
+        range(y, -padY, padY);
+        return scatter("Residuals (test set)", dots, zero, x, y);
+    }
+
+    /** An axis from {@code lower} to {@code upper} with about six round ticks. */
+    private static void range(NumberAxis axis, double lower, double upper) {
+        axis.setRange(lower, upper);
+        double step = niceStep((upper - lower) / 6);
+        axis.setTickUnit(new NumberTickUnit(step, decimal(step)));
+    }
+
+    private static JFreeChart scatter(String title, XYSeriesCollection dots, XYSeries line, NumberAxis x,
+            NumberAxis y) {
+        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+        int count = 0;
+        for (int s = 0; s < dots.getSeriesCount(); s++) {
+            count += dots.getItemCount(s);
+        }
+        // Few points are drawn large and solid; many small and translucent, so that dense regions show.
+        boolean few = count <= 500;
+        double size = few ? 10 : 5;
+        Shape dot = new Ellipse2D.Double(-size / 2, -size / 2, size, size);
+        for (int s = 0; s < dots.getSeriesCount(); s++) {
+            Color color = dots.getSeriesCount() == 1 ? TRAIN : TASK_COLORS[s % TASK_COLORS.length];
+            points.setSeriesPaint(s, new Color(color.getRed(), color.getGreen(), color.getBlue(), few ? 210 : 140));
+            points.setSeriesShape(s, dot);
+        }
+        XYLineAndShapeRenderer guide = new XYLineAndShapeRenderer(true, false);
+        guide.setSeriesPaint(0, new Color(0x64748B));
+        guide.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {6f, 6f}, 0f));
+        guide.setLegendLine(new Line2D.Double(-10, 0, 10, 0));
+        XYPlot plot = new XYPlot(dots, x, y, points);
+        plot.setDataset(1, new XYSeriesCollection(line));
+        plot.setRenderer(1, guide);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        stylePlot(plot);
+        JFreeChart chart = chart(title, plot);
+        if (dots.getSeriesCount() == 1) {
+            chart.getLegend().setVisible(false);
+        }
+        return chart;
+    }
+
+    /**
+     * The labelled points of every target, at most {@link #SCATTER_POINTS} in all (every k-th sample beyond
+     * that, so the picture stays the same shape): (true, predicted), or (predicted, true minus predicted).
+     */
+    private static XYSeriesCollection scatterSeries(RegressionPoints points, List<String> targets,
+            boolean residual) {
+        XYSeriesCollection collection = new XYSeriesCollection();
+        int n = points.samples();
+        int k = points.targets();
+        int stride = Math.max(1, (int) Math.ceil((double) n * k / SCATTER_POINTS));
+        for (int t = 0; t < k; t++) {
+            XYSeries series = new XYSeries(t < targets.size() ? targets.get(t) : "target " + (t + 1), false, true);
+            for (int i = 0; i < n; i += stride) {
+                float actual = points.actual()[i * k + t];
+                float predicted = points.predicted()[i * k + t];
+                if (Float.isFinite(actual) && Float.isFinite(predicted)) {
+                    if (residual) {
+                        series.add(predicted, actual - (double) predicted);
+                    } else {
+                        series.add(actual, predicted);
+                    }
+                }
+            }
+            collection.addSeries(series);
+        }
+        return collection;
+    }
+
+    /** The smallest and largest value of either coordinate, with some air, for a square plot with y = x. */
+    private static double[] span(XYSeriesCollection data) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                min = Math.min(min, Math.min(data.getXValue(s, i), data.getYValue(s, i)));
+                max = Math.max(max, Math.max(data.getXValue(s, i), data.getYValue(s, i)));
+            }
+        }
+        if (min > max) {
+            return new double[] {0, 1};
+        }
+        double pad = Math.max((max - min) * 0.05, 1e-3);
+        return new double[] {min - pad, max + pad};
     }
 
     static JFreeChart roc(RocCurve curve) {

@@ -1,5 +1,7 @@
 package dev.lamina.runtime.report;
 
+import dev.lamina.spec.contract.Measure;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -67,7 +69,28 @@ final class ReportFormat {
         return switch (loss) {
             case "CROSS_ENTROPY" -> "cross-entropy";
             case "BCE_WITH_LOGITS" -> "BCE with logits";
+            case "MSE" -> "mean squared error";
+            case "L1" -> "L1 (mean absolute error)";
+            case "HUBER" -> "Huber";
             default -> loss;
         };
+    }
+
+    /** A measure as a heading or label names it: {@code ROC AUC}, {@code R²}. */
+    static String measureName(Measure measure) {
+        return switch (measure) {
+            case LOSS -> "Loss";
+            case ACCURACY -> "Accuracy";
+            case ROC_AUC -> "ROC AUC";
+            case PR_AUC -> "PR AUC";
+            case RMSE -> "RMSE";
+            case MAE -> "MAE";
+            case R2 -> "R\u00b2";
+        };
+    }
+
+    /** A value of {@code measure}: accuracy as a percentage, everything else with four decimals. */
+    static String measure(Measure measure, double value) {
+        return measure == Measure.ACCURACY ? percent(value, 2) : fixed(value, 4);
     }
 }

@@ -31,4 +31,11 @@ final class ReportHtml {
         TEMPLATES.render("report.jte", new ReportView(data, runFiles), html);
         return html.toString();
     }
+
+    /** The page of a run repeated over seeds. */
+    static String renderSeeds(SeedReportView view) {
+        StringOutput html = new StringOutput(16_384);
+        TEMPLATES.render("seeds.jte", view, html);
+        return html.toString();
+    }
 }

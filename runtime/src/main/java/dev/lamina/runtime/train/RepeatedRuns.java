@@ -1,6 +1,7 @@
 package dev.lamina.runtime.train;
 
 import dev.lamina.runtime.data.TrainTestData;
+import dev.lamina.runtime.report.SeedReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * Trains a network once per seed of its {@code @Split(seeds = ...)}: each run splits, initialises, shuffles and
  * drops out from its own seed, in {@code <output>/<Network>/run_<N>/seed_<seed>/}, and {@code run_<N>/metrics.json}
- * holds the mean and standard deviation of the validation and test metrics over the seeds ({@link SeedSummary}).
+ * holds the mean and standard deviation of the validation and test metrics over the seeds ({@link SeedSummary}),
+ * {@code run_<N>/report.html} shows them with links to each seed's report ({@link SeedReport}).
  */
 public final class RepeatedRuns {
 
@@ -49,6 +51,7 @@ public final class RepeatedRuns {
         }
         SeedSummary summary = new SeedSummary(job.networkName(), seeds, runs);
         summary.write(group.resolve(RunDirectory.METRICS));
+        SeedReport.write(group, summary);
         config.out().println();
         summary.print(config.out());
         config.out().println("Runs: " + group.toAbsolutePath());

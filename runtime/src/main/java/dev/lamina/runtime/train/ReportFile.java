@@ -1,15 +1,19 @@
 package dev.lamina.runtime.train;
 
-import dev.lamina.dsl.Loss;
 import dev.lamina.runtime.Devices;
 import dev.lamina.runtime.LaminaEngine;
+import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.io.SafeTensors;
+import dev.lamina.runtime.report.FinalPredictions;
 import dev.lamina.runtime.report.ReportData;
-import dev.lamina.runtime.report.RocCurve;
 import dev.lamina.runtime.report.RunReport;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,18 +33,46 @@ final class ReportFile implements TrainingCallback {
 
     @Override
     public void onTrainEnd(TrainingOutcome outcome) throws IOException {
-        Optional<DeviceData> test = context.deviceTestData();
-        boolean binary = context.binary();
-        Optional<int[][]> confusion = binary
-                ? Optional.empty()
-                : test.map(data -> TestPredictions.confusionMatrix(context.network(), data));
-        Optional<RocCurve> roc = binary
-                ? test.map(data -> TestPredictions.rocCurve(context.network(), data))
-                : Optional.empty();
-        RunReport.write(context.runDirectory(), new ReportData(context.summary(), settings(), outcome.metrics(),
-                outcome.history(), confusion, roc));
+        RunMetrics metrics = outcome.metrics();
+        FinalPredictions predictions = withChosenParameters(metrics, outcome.history());
+        RunReport.write(context.runDirectory(), new ReportData(context.summary(), settings(), metrics,
+                outcome.history(), predictions));
         context.out().println("Run files: " + context.runDirectory().toAbsolutePath());
         context.out().println("Report: " + context.runDirectory().resolve(RunReport.HTML).toAbsolutePath());
+    }
+
+    /**
+     * The predictions of the chosen epoch's parameters, those the test metrics were computed with: the network
+     * holds the last epoch's unless early stopping restored the best, so best.safetensors is loaded for them and
+     * the network is handed back as it was.
+     */
+    private FinalPredictions withChosenParameters(RunMetrics metrics, List<EpochResult> history) throws IOException {
+        LaminaNetwork network = context.network();
+        Path best = context.runDirectory().resolve(RunDirectory.BEST);
+        boolean lastIsChosen = history.isEmpty() || history.get(history.size() - 1).epoch() == metrics.bestEpoch();
+        if (lastIsChosen || context.deviceTestData().isEmpty() || !Files.isRegularFile(best)) {
+            return predictions();
+        }
+        Map<String, SafeTensors.Tensor> held = network.parameterTensors();
+        network.load(best);
+        try {
+            return predictions();
+        } finally {
+            network.restore(best, network.fileMetadata(), held);
+        }
+    }
+
+    private FinalPredictions predictions() {
+        Optional<DeviceData> test = context.deviceTestData();
+        LaminaNetwork network = context.network();
+        return switch (context.kind()) {
+            case CLASSES -> test.map(data -> FinalPredictions.classes(TestPredictions.confusionMatrix(network, data)))
+                    .orElse(FinalPredictions.none());
+            case BINARY -> test.map(data -> TestPredictions.binary(network, data, context.deviceValidationData()))
+                    .orElse(FinalPredictions.none());
+            case REGRESSION -> test.map(data -> FinalPredictions.regression(TestPredictions.regression(network, data)))
+                    .orElse(FinalPredictions.none());
+        };
     }
 
     private Map<String, String> settings() {
@@ -50,7 +82,14 @@ final class ReportFile implements TrainingCallback {
         settings.put("Epochs", Integer.toString(config.epochs()));
         settings.put("Batch size", Integer.toString(config.batchSize()));
         settings.put("Optimizer", config.optimizer().toString());
-        settings.put("Loss", config.loss() == Loss.CROSS_ENTROPY ? "cross-entropy" : "BCE-with-logits");
+        settings.put("Loss", switch (config.loss()) {
+            case CROSS_ENTROPY -> "cross-entropy";
+            case BCE_WITH_LOGITS -> "BCE-with-logits" + (context.taskNames().size() > 1
+                    ? ", " + context.taskNames().size() + " tasks, missing labels masked" : "");
+            case MSE -> "mean squared error";
+            case L1 -> "L1 (mean absolute error)";
+            case HUBER -> "Huber";
+        });
         settings.put("Learning-rate schedule", config.schedule().toString());
         settings.put("Early stopping", config.earlyStopping()
                 .map(e -> e.monitor() + ", patience " + e.patience() + ", min delta " + e.minDelta()
@@ -62,6 +101,8 @@ final class ReportFile implements TrainingCallback {
         settings.put("Threads", Integer.toString(LaminaEngine.threads()));
         settings.put("Training data", train.source() + " (" + String.format(Locale.ROOT, "%,d", train.size())
                 + " samples" + (config.limit() > 0 ? ", limited to the first " + config.limit() : "") + ")");
+        context.validationData().ifPresent(validation -> settings.put("Validation data", validation.source() + " ("
+                + String.format(Locale.ROOT, "%,d", validation.size()) + " samples)"));
         context.testData().ifPresent(test -> settings.put("Test data", test.source() + " ("
                 + String.format(Locale.ROOT, "%,d", test.size()) + " samples)"));
         return settings;

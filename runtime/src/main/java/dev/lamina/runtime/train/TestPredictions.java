@@ -5,14 +5,19 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 
 import dev.lamina.runtime.LaminaNetwork;
-import dev.lamina.runtime.report.RocCurve;
+import dev.lamina.runtime.report.FinalPredictions;
+import dev.lamina.runtime.report.RegressionPoints;
+import dev.lamina.spec.contract.DataSplit;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * What the report shows about the final network on the test set: a confusion matrix for classes, the
- * ROC curve for one logit. Computed once, at the end of a run.
+ * What the report shows about the chosen parameters on the test set beyond its metrics: a confusion matrix for
+ * classes, a ROC curve per yes/no task (over the task's labelled entries, {@link
+ * dev.lamina.runtime.report.RocCurve#perTask}) and the positives of each task, predicted and true values for
+ * regression. Computed once, at the end of a run.
  */
 final class TestPredictions {
 
@@ -38,51 +43,32 @@ final class TestPredictions {
         return counts;
     }
 
-    /** The ROC curve of the logits, one point per distinct score, from (0, 0) to (1, 1). */
-    static RocCurve rocCurve(LaminaNetwork network, DeviceData test) {
-        float[] scores = scores(network, test);
-        float[] labels = test.source().labels();
-        int n = scores.length;
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
-        long positives = 0;
-        for (float label : labels) {
-            positives += label == 1f ? 1 : 0;
-        }
-        long negatives = n - positives;
-        double[] fpr = new double[n + 1];
-        double[] tpr = new double[n + 1];
-        int points = 1;
-        long truePositives = 0;
-        long falsePositives = 0;
-        for (int i = 0; i < n; i++) {
-            if (labels[order[i]] == 1f) {
-                truePositives++;
-            } else {
-                falsePositives++;
-            }
-            boolean lastOfTie = i == n - 1 || scores[order[i + 1]] != scores[order[i]];
-            if (lastOfTie) {
-                fpr[points] = negatives == 0 ? 0 : falsePositives / (double) negatives;
-                tpr[points] = positives == 0 ? 0 : truePositives / (double) positives;
-                points++;
-            }
-        }
-        return new RocCurve(Arrays.copyOf(fpr, points), Arrays.copyOf(tpr, points), RocAuc.of(scores, labels));
+    /** Yes/no tasks: each task's ROC curve on the test set, and the positives of the validation and test sets. */
+    static FinalPredictions binary(LaminaNetwork network, DeviceData test, Optional<DeviceData> validation) {
+        Map<DataSplit, float[]> labels = new EnumMap<>(DataSplit.class);
+        validation.ifPresent(data -> labels.put(DataSplit.VALIDATION, data.source().labels()));
+        labels.put(DataSplit.TEST, test.source().labels());
+        return FinalPredictions.binary(outputs(network, test), labels, test.labelWidth());
     }
 
-    private static float[] scores(LaminaNetwork network, DeviceData test) {
-        int n = test.size();
+    /** A regression network's outputs on {@code test} beside the true values. */
+    static RegressionPoints regression(LaminaNetwork network, DeviceData test) {
+        return new RegressionPoints(outputs(network, test), test.source().labels().clone(), test.labelWidth());
+    }
+
+    /** The network's raw outputs on every sample of {@code data}, {@code size * labelWidth} of them. */
+    static float[] outputs(LaminaNetwork network, DeviceData data) {
+        int n = data.size();
+        int width = data.labelWidth();
         int chunk = EvaluationChunks.rows(network);
-        float[] scores = new float[n];
+        float[] outputs = new float[n * width];
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
-            try (NDManager scope = test.manager().newSubManager()) {
-                NDArray x = test.features().get(scope, new NDIndex(from + ":" + to));
-                System.arraycopy(network.forwardEval(x).toFloatArray(), 0, scores, from, to - from);
+            try (NDManager scope = data.manager().newSubManager()) {
+                NDArray x = data.features().get(scope, new NDIndex(from + ":" + to));
+                System.arraycopy(network.forwardEval(x).toFloatArray(), 0, outputs, from * width, (to - from) * width);
             }
         }
-        return scores;
+        return outputs;
     }
 }
