@@ -22,6 +22,7 @@ import java.util.Map;
  *
  * Samples have shape [fingerprint length] and hold 0s and 1s; labels are 0 or 1 (anything else is an error with
  * file and line, whatever the SMILES policy). Invalid SMILES are skipped by default ({@link InvalidSmilesPolicy}).
+ * A regression target is read with {@link #numericLabel} instead: any finite number.
  * The file format is that of {@link DelimitedRows}. Every molecule's Bemis-Murcko scaffold is recorded as its
  * group, for a scaffold split; {@link #loadTasks} merges several files, one per task.
  */
@@ -33,15 +34,18 @@ public final class SmilesData {
     private final EcfpClass ecfpClass;
     private final int length;
     private final InvalidSmilesPolicy policy;
+    /** Whether the label is any finite number (a regression target) rather than 0 or 1. */
+    private final boolean numericLabel;
 
     private SmilesData(char delimiter, String smilesColumn, String labelColumn, EcfpClass ecfpClass, int length,
-            InvalidSmilesPolicy policy) {
+            InvalidSmilesPolicy policy, boolean numericLabel) {
         this.delimiter = delimiter;
         this.smilesColumn = smilesColumn;
         this.labelColumn = labelColumn;
         this.ecfpClass = ecfpClass;
         this.length = length;
         this.policy = policy;
+        this.numericLabel = numericLabel;
     }
 
     /** Tab-separated, as the Tox21 {@code .tab} files. ECFP4, 2048 bits, invalid SMILES skipped. */
@@ -56,12 +60,12 @@ public final class SmilesData {
 
     public static SmilesData delimitedBy(char delimiter) {
         return new SmilesData(delimiter, null, null, EcfpClass.ECFP4, CircularFingerprints.DEFAULT_LENGTH,
-                InvalidSmilesPolicy.SKIP);
+                InvalidSmilesPolicy.SKIP, false);
     }
 
     /** The header name of the SMILES column. */
     public SmilesData smiles(String columnName) {
-        return new SmilesData(delimiter, columnName, labelColumn, ecfpClass, length, policy);
+        return new SmilesData(delimiter, columnName, labelColumn, ecfpClass, length, policy, numericLabel);
     }
 
     /** The fingerprint this loader computes: the preprocessing a model trained on its data needs. */
@@ -71,16 +75,25 @@ public final class SmilesData {
 
     /** The header name of the 0/1 label column. */
     public SmilesData label(String columnName) {
-        return new SmilesData(delimiter, smilesColumn, columnName, ecfpClass, length, policy);
+        return new SmilesData(delimiter, smilesColumn, columnName, ecfpClass, length, policy, false);
+    }
+
+    /**
+     * The header name of a numeric label column, for regression ({@code Loss.MSE}, {@code L1}, {@code HUBER}):
+     * any finite number is a label, where {@link #label} accepts only 0 and 1 so that a classification file with
+     * a stray value fails at load rather than training on it.
+     */
+    public SmilesData numericLabel(String columnName) {
+        return new SmilesData(delimiter, smilesColumn, columnName, ecfpClass, length, policy, true);
     }
 
     public SmilesData fingerprint(EcfpClass newClass, int newLength) {
         new CircularFingerprints(newClass, newLength); // fails now, not at load, on a bad length
-        return new SmilesData(delimiter, smilesColumn, labelColumn, newClass, newLength, policy);
+        return new SmilesData(delimiter, smilesColumn, labelColumn, newClass, newLength, policy, numericLabel);
     }
 
     public SmilesData invalidSmiles(InvalidSmilesPolicy newPolicy) {
-        return new SmilesData(delimiter, smilesColumn, labelColumn, ecfpClass, length, newPolicy);
+        return new SmilesData(delimiter, smilesColumn, labelColumn, ecfpClass, length, newPolicy, numericLabel);
     }
 
     /**
@@ -123,7 +136,7 @@ public final class SmilesData {
             int smilesIndex = rows.columnIndex(smilesColumn);
             int labelIndex = rows.columnIndex(labelColumn);
             for (DelimitedRows.Row row = rows.next(); row != null; row = rows.next()) {
-                float label = binaryLabel(rows, row, labelIndex);
+                float label = numericLabel ? finiteLabel(rows, row, labelIndex) : binaryLabel(rows, row, labelIndex);
                 String smiles = row.cell(smilesIndex).strip();
                 FingerprintedMolecule molecule = cache.get(smiles);
                 if (molecule == null) {
@@ -170,6 +183,16 @@ public final class SmilesData {
                     + " must be 0 or 1, found '" + cell + "'");
         }
         return value;
+    }
+
+    private static float finiteLabel(DelimitedRows rows, DelimitedRows.Row row, int labelIndex)
+            throws DataFormatException {
+        try {
+            return NumericCell.parse(row.cell(labelIndex));
+        } catch (NumberFormatException e) {
+            throw new DataFormatException(rows.file(), row.line(), rows.describeColumn(labelIndex)
+                    + " must be a number: " + e.getMessage());
+        }
     }
 
     private Dataset toDataset(Path file, List<LabelledMolecules.Row> rows) throws DataFormatException {
