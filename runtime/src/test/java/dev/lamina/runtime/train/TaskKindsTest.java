@@ -137,7 +137,7 @@ class TaskKindsTest {
     void aRegressionRunReportsErrorsAndExplainedVariance(@TempDir Path output) throws IOException {
         float[] values = digits.labels().clone();
         Dataset targets = Dataset.of("digit values", digits.features(), digits.sampleShape(), values);
-        TrainingConfig config = config(output).epochs(4).loss(Loss.MSE)
+        TrainingConfig config = config(output).epochs(8).loss(Loss.MSE).learningRate(1e-2)
                 .split(new SplitSettings(0.2, 0.2, SplitMethod.RANDOM, List.of(), false)).build();
         try (TrainingResult result = train(smallMlp("DigitValue", 1, 0.0), config, TrainTestData.unsplit(targets))) {
             String header = Files.readAllLines(result.runDirectory().resolve("history.csv"), StandardCharsets.UTF_8)

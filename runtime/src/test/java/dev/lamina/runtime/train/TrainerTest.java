@@ -636,7 +636,9 @@ class TrainerTest {
         assertEquals(0, run.exitValue(), Files.readString(log));
         List<Double> rss = column(output.resolve("Memory/run_1"), 7).stream().map(Double::parseDouble).toList();
         assertEquals(epochs, rss.size());
-        double growth = (rss.get(epochs - 1) - rss.get(1)) / rss.get(1);
+        // The lower of the last two epochs: a leak grows every epoch, while the JIT's compiler threads take
+        // native memory in one-off bursts (7-16 MB seen in single epochs) that are the JVM's, not the trainer's.
+        double growth = (Math.min(rss.get(epochs - 2), rss.get(epochs - 1)) - rss.get(1)) / rss.get(1);
         System.out.printf("[memory] rss_mb by epoch %s: %+.2f%% from epoch 2 to %d%n", rss, 100 * growth, epochs);
         assertTrue(growth < 0.05, "resident memory grew by " + Math.round(100 * growth) + "% " + rss);
         // And exactly: every array of a step, an evaluation or the optimizer is gone; the network's manager
