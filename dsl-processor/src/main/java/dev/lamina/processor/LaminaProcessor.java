@@ -61,6 +61,8 @@ public final class LaminaProcessor extends AbstractProcessor {
     private boolean firstRound = true;
     /** The first network of this compilation with each {@code @Network} name: a run folder is named after it. */
     private final Map<String, TypeElement> networksByName = new HashMap<>();
+    /** Every top-level type of this compilation so far, by qualified name: they have sources to point at. */
+    private final Set<String> compiledTypes = new HashSet<>();
 
     /**
      * Every annotation: besides its own, the processor must also run in test compilations, which need not
@@ -81,6 +83,11 @@ public final class LaminaProcessor extends AbstractProcessor {
         TypeElement network = processingEnv.getElementUtils().getTypeElement(LayerAnnotations.NETWORK);
         if (network == null) {
             return false;
+        }
+        for (Element root : round.getRootElements()) {
+            if (root instanceof TypeElement type) {
+                compiledTypes.add(type.getQualifiedName().toString());
+            }
         }
         Set<? extends Element> networks = round.getElementsAnnotatedWith(network);
         if (firstRound) {
@@ -172,7 +179,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             Elements elements = processingEnv.getElementUtils();
             NetworkParser parser = new NetworkParser(elements, processingEnv.getTypeUtils());
             Optional<NetworkModel> model = parser.parse(type, report);
-            Optional<TrainModel> train = new TrainParser(elements).parse(type, report);
+            Optional<TrainModel> train = new TrainParser(elements, this::isCompiledNow).parse(type, report);
             NetworkTestSettings tests = new TestSettingsParser(elements).parse(type, report);
             if (model.isPresent()) {
                 checkNameIsUnique(model.get(), report);
@@ -204,6 +211,15 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
         report.printTo(processingEnv.getMessager());
         return Optional.empty();
+    }
+
+    /** Whether {@code type} is declared in a source of this compilation rather than read from a class file. */
+    private boolean isCompiledNow(TypeElement type) {
+        Element outermost = type;
+        while (outermost.getEnclosingElement() instanceof TypeElement enclosing) {
+            outermost = enclosing;
+        }
+        return compiledTypes.contains(((TypeElement) outermost).getQualifiedName().toString());
     }
 
     /**

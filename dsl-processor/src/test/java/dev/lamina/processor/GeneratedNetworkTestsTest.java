@@ -109,6 +109,25 @@ class GeneratedNetworkTestsTest {
         }
     }
 
+    @Test
+    void generatedTestsTrainMultiTaskAndRegressionNetworksOnLabelsOfTheirWidth() throws Exception {
+        Compilation main = Compiler.javac().withProcessors(new LaminaProcessor())
+                .compile(JavaFileObjects.forResource("network-tests/MultiOutput.java"));
+        assertEquals(Compilation.Status.SUCCESS, main.status(), main.diagnostics().toString());
+        writeOutputs(main, mainClasses);
+        Compilation test = Compiler.javac().withProcessors(new LaminaProcessor())
+                .withClasspath(classpathWith(mainClasses))
+                .compile(JavaFileObjects.forSourceLines("dev.lamina.examples.Placeholder",
+                        "package dev.lamina.examples;", "class Placeholder {}"));
+        assertEquals(Compilation.Status.SUCCESS, test.status(), test.diagnostics().toString());
+        writeOutputs(test, testClasses);
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {mainClasses.toUri().toURL(), testClasses.toUri().toURL()}, getClass().getClassLoader())) {
+            assertEquals(Map.of(), run(loader, "dev.lamina.examples.MultiOutput_ThreeAssaysNetworkTest", 7));
+            assertEquals(Map.of(), run(loader, "dev.lamina.examples.MultiOutput_TwoTargetsNetworkTest", 7));
+        }
+    }
+
     /** Runs one test class with the JUnit Platform; returns the failed tests with their messages. */
     private static Map<String, String> run(ClassLoader loader, String className) throws ClassNotFoundException {
         return run(loader, className, 9);

@@ -147,14 +147,75 @@ public enum Problem {
                     + " use @Train(loss = Loss.BCE_WITH_LOGITS) with a single logit"),
     LOSS_NEEDS_ONE_LOGIT(
             "lamina:loss",
-            "%s: BCE-with-logits needs exactly one logit, but %s produces %d (multi-label targets are not"
-                    + " supported yet); for classes use @Train(loss = Loss.CROSS_ENTROPY)"),
+            "%s: BCE-with-logits without @Tasks on the data class predicts one yes/no task from one logit, but %s"
+                    + " produces %d; write @Linear(out = 1), use @Train(loss = Loss.CROSS_ENTROPY) for %d classes,"
+                    + " or name %d yes/no tasks with @Tasks on the data class"),
+    REGRESSION_NEEDS_ONE_OUTPUT(
+            "lamina:loss",
+            "%s: %s without @Tasks on the data class predicts one number, but %s produces %d outputs; write"
+                    + " @Linear(out = 1), or name the %d targets with @Tasks on the data class"),
+    OUTPUTS_NOT_TASKS(
+            "lamina:loss",
+            "%s: %s names %d tasks with @Tasks (%s), but the last stage %s produces %d outputs; %s needs one %s"
+                    + " per task: write @Linear(out = %d)"),
+    CROSS_ENTROPY_WITH_TASKS(
+            "lamina:loss",
+            "%s: cross-entropy predicts one class per sample, but %s names %d tasks with @Tasks; multi-task"
+                    + " classification is not supported: for %d yes/no tasks use @Train(loss = Loss.BCE_WITH_LOGITS)"
+                    + " with @Linear(out = %d), or keep one task"),
+    REGRESSION_HEAD_BOUNDED(
+            "lamina:loss",
+            "%s: @%s at the end of a network trained with %s squeezes its outputs into %s, but regression"
+                    + " outputs are unbounded numbers; remove @%s (the network ends in one linear output per"
+                    + " target)"),
+    REGRESSION_HEAD_TANH(
+            "lamina:loss",
+            Diagnostic.Kind.WARNING,
+            "%s: @Tanh at the end of a network trained with %s keeps its outputs in (-1, 1), so targets outside"
+                    + " it are never reached; remove @Tanh unless every target is scaled into (-1, 1) (suppress with"
+                    + " @SuppressWarnings(\"lamina:loss\"))"),
     ACTIVATION_BEFORE_LOSS(
             "lamina:loss",
             Diagnostic.Kind.WARNING,
             "%s: @%s at the end of a network trained with %s applies it twice: the loss already applies %s"
                     + " to raw logits; remove @%s (predictProbabilities applies it for you). Suppress with"
                     + " @SuppressWarnings(\"lamina:loss\")"),
+    SPLIT_SHARE_OUT_OF_RANGE(
+            "lamina:split",
+            "%s: @Split(%s = %s) is out of range: a share of the data must be in [0, 1), as in @Split(%s = 0.1)"),
+    SPLIT_LEAVES_NO_TRAINING(
+            "lamina:split",
+            "%s: @Split(validation = %s, test = %s) leaves no training data: the shares add up to %s; keep their"
+                    + " sum below 1, as in @Split(validation = 0.1, test = 0.1)"),
+    SPLIT_SEED_REPEATED(
+            "lamina:split",
+            "%s: @Split(seeds = %s) repeats the seed %d, which would repeat a run and count it twice in the mean"
+                    + " and standard deviation; remove it or use another seed"),
+    SCAFFOLD_NEEDS_SMILES(
+            "lamina:split",
+            "%s: @Split(method = SplitMethod.SCAFFOLD) groups molecules by their Bemis-Murcko scaffold, but %s"
+                    + " reads %s, not SMILES; use SplitMethod.RANDOM, or a data source of molecules"
+                    + " (DataSource<String>)"),
+    STRATIFIED_REGRESSION(
+            "lamina:split",
+            "%s: @Split(method = SplitMethod.STRATIFIED) keeps the class proportions in every set, but a network"
+                    + " trained with %s predicts numbers, which have no classes; use SplitMethod.RANDOM"),
+    STRATIFIED_SEVERAL_TASKS(
+            "lamina:split",
+            "%s: @Split(method = SplitMethod.STRATIFIED) keeps the proportions of one label, but %s names %d"
+                    + " tasks with @Tasks; use SplitMethod.RANDOM, or SplitMethod.SCAFFOLD for molecules"),
+    TASKS_EMPTY(
+            "lamina:tasks",
+            "%s: @Tasks on %s names no task; name one per label column, as in @Tasks({\"NR-AR\", \"SR-p53\"}),"
+                    + " or remove @Tasks for one label per sample"),
+    TASK_NAME_BLANK(
+            "lamina:tasks",
+            "%s: @Tasks on %s has a blank name (task %d of %d); every task needs a name: it labels the task's"
+                    + " metrics, report rows and prediction columns"),
+    TASK_NAME_REPEATED(
+            "lamina:tasks",
+            "%s: @Tasks on %s names \"%s\" twice (tasks %d and %d); each name is one label column: rename or"
+                    + " remove one"),
     TRAINING_VALUE_OUT_OF_RANGE(
             "lamina:range", "%s: @%s(%s = %s) is out of range: %s"),
     NESTEROV_WITHOUT_MOMENTUM(
@@ -166,7 +227,15 @@ public enum Problem {
                     + " samples per batch; use batchSize >= 2 or remove @BatchNorm"),
     UNKNOWN_MONITOR(
             "lamina:train",
-            "%s: @EarlyStopping(monitor = \"%s\") names a metric the trainer never produces%s; it produces %s"),
+            "%s: @EarlyStopping(monitor = \"%s\") names a metric the trainer never produces%s; it can watch %s"),
+    MONITOR_TEST_METRIC(
+            "lamina:train",
+            "%s: @EarlyStopping(monitor = \"%s\") would choose the epoch on the test set, but the test set only"
+                    + " scores the chosen model (a choice made on it makes its score optimistic); monitor \"%s\"%s"),
+    MONITOR_NEEDS_VALIDATION(
+            "lamina:train",
+            "%s: @EarlyStopping(monitor = \"%s\") needs a validation set, but %s; %s, or monitor"
+                    + " \"train_loss\""),
     TWO_OPTIMIZERS(
             "lamina:train", "%s has two optimizers; keep either @Adam or @Sgd"),
     TWO_SCHEDULES(

@@ -40,7 +40,10 @@ public final class TrainerGenerator {
     private static final ClassName EARLY_STOPPING = ClassName.get("dev.lamina.runtime.train", "EarlyStoppingSettings");
     private static final ClassName TRAIN_TEST_DATA = ClassName.get("dev.lamina.runtime.data", "TrainTestData");
     private static final ClassName COMMAND_LINE = ClassName.get("dev.lamina.runtime.cli", "TrainingCommandLine");
+    private static final ClassName SPLIT_SETTINGS = ClassName.get("dev.lamina.runtime.train", "SplitSettings");
     private static final ClassName LOSS = ClassName.get("dev.lamina.dsl", "Loss");
+    private static final ClassName SPLIT_METHOD = ClassName.get("dev.lamina.dsl", "SplitMethod");
+    private static final ClassName LIST = ClassName.get("java.util", "List");
 
     private final Elements elements;
 
@@ -110,8 +113,14 @@ public final class TrainerGenerator {
                 .add("\n.batchSize($L)", train.batchSize())
                 .add("\n.shuffle($L)", train.shuffle())
                 .add("\n.seed($L)", train.seed())
-                .add("\n.loss($T.$L)", LOSS, train.loss().name())
-                .add("\n.optimizer($L)", optimizer(train.optimizer()));
+                .add("\n.loss($T.$L)", LOSS, train.loss().name());
+        train.tasks().ifPresent(tasks -> code.add("\n.tasks($L)", tasks.names().stream()
+                .map(task -> CodeBlock.of("$S", task)).collect(CodeBlock.joining(",$W"))));
+        train.split().ifPresent(split -> code.add("\n.split(new $T($L, $L, $T.$L, $T.of($L), $L))", SPLIT_SETTINGS,
+                split.validation(), split.test(), SPLIT_METHOD, split.method().name(), LIST,
+                split.seedValues().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+                split.testEveryEpoch()));
+        code.add("\n.optimizer($L)", optimizer(train.optimizer()));
         train.schedule().ifPresent(schedule -> code.add("\n.schedule($L)", schedule(schedule)));
         train.earlyStopping().ifPresent(stopping -> code.add("\n.earlyStopping(new $T($S, $L, $L, $L))", EARLY_STOPPING,
                 stopping.monitor(), stopping.patience(), stopping.minDelta(), stopping.restoreBest()));

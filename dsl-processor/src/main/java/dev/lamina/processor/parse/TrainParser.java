@@ -1,6 +1,7 @@
 package dev.lamina.processor.parse;
 
 import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.SplitMethod;
 import dev.lamina.processor.diagnostics.Location;
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
@@ -10,12 +11,15 @@ import dev.lamina.processor.model.OptimizerModel;
 import dev.lamina.processor.model.ScheduleModel;
 import dev.lamina.processor.model.SgdModel;
 import dev.lamina.processor.model.Source;
+import dev.lamina.processor.model.SplitModel;
 import dev.lamina.processor.model.StepLrModel;
+import dev.lamina.processor.model.TasksModel;
 import dev.lamina.processor.model.TrainModel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -25,7 +29,10 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
-/** Reads {@code @Train}, the optimizer, the schedule and early stopping of a network class. */
+/**
+ * Reads {@code @Train}, the optimizer, the schedule, early stopping and {@code @Split} of a network class, and
+ * {@code @Tasks} of its data class.
+ */
 public final class TrainParser {
 
     public static final String TRAIN_ANNOTATION = LayerAnnotations.PACKAGE + ".Train";
@@ -35,16 +42,24 @@ public final class TrainParser {
     static final List<String> OPTIMIZERS = List.of(LayerAnnotations.PACKAGE + ".Adam", SGD);
     static final List<String> SCHEDULES = List.of(STEP_LR, LayerAnnotations.PACKAGE + ".CosineLr");
     static final String EARLY_STOPPING = LayerAnnotations.PACKAGE + ".EarlyStopping";
+    static final String SPLIT = LayerAnnotations.PACKAGE + ".Split";
+    static final String TASKS = LayerAnnotations.PACKAGE + ".Tasks";
 
     /** Every annotation that only has a meaning next to {@code @Train}. */
     public static final List<String> TRAINING_COMPANIONS = List.of(
             LayerAnnotations.PACKAGE + ".Adam", LayerAnnotations.PACKAGE + ".Sgd",
-            LayerAnnotations.PACKAGE + ".StepLr", LayerAnnotations.PACKAGE + ".CosineLr", EARLY_STOPPING);
+            LayerAnnotations.PACKAGE + ".StepLr", LayerAnnotations.PACKAGE + ".CosineLr", EARLY_STOPPING, SPLIT);
 
     private final AnnotationValues values;
+    private final Predicate<TypeElement> compiledNow;
 
-    public TrainParser(Elements elements) {
+    /**
+     * @param compiledNow whether a class is compiled in this compilation (then a diagnostic about its
+     *     {@code @Tasks} points at the annotation; a class from a jar has no source to point at)
+     */
+    public TrainParser(Elements elements, Predicate<TypeElement> compiledNow) {
         this.values = new AnnotationValues(elements);
+        this.compiledNow = compiledNow;
     }
 
     /** Empty when the class has no {@code @Train}; companions without it are reported. */
@@ -69,9 +84,10 @@ public final class TrainParser {
         if (schedules.size() > 1) {
             report.report(Problem.TWO_SCHEDULES, new Source(type, schedules.get(1)).location(), type.getSimpleName());
         }
+        Optional<TypeElement> data = dataClass(source, report);
         return Optional.of(new TrainModel(
                 source,
-                dataClass(source, report),
+                data,
                 callbacks(source, report),
                 values.getEnum(mirror, "loss", Loss.class),
                 values.getInt(mirror, "epochs"),
@@ -80,7 +96,56 @@ public final class TrainParser {
                 values.getInt(mirror, "seed"),
                 optimizers.isEmpty() ? AdamModel.implicitDefault() : optimizer(new Source(type, optimizers.get(0))),
                 schedules.isEmpty() ? Optional.empty() : Optional.of(schedule(new Source(type, schedules.get(0)))),
-                find(type, EARLY_STOPPING).map(a -> earlyStopping(new Source(type, a)))));
+                find(type, EARLY_STOPPING).map(a -> earlyStopping(new Source(type, a))),
+                find(type, SPLIT).map(a -> split(new Source(type, a))),
+                data.flatMap(d -> tasks(d, source))));
+    }
+
+    private SplitModel split(Source source) {
+        AnnotationMirror a = source.annotation();
+        Object seeds = values.get(a, "seeds").getValue();
+        if (!(seeds instanceof List<?> elements)) {
+            throw new UnresolvedValueException("Split", "seeds", seeds);
+        }
+        List<SplitModel.Seed> parsed = new ArrayList<>();
+        for (Object element : elements) {
+            AnnotationValue seed = (AnnotationValue) element;
+            if (!(seed.getValue() instanceof Integer value)) {
+                throw new UnresolvedValueException("Split", "seeds", seed.getValue());
+            }
+            parsed.add(new SplitModel.Seed(value, new Location(source.element(), a, seed)));
+        }
+        return new SplitModel(source, values.getDouble(a, "validation"), values.getDouble(a, "test"),
+                values.getEnum(a, "method", SplitMethod.class), parsed,
+                (Boolean) values.get(a, "testEveryEpoch").getValue());
+    }
+
+    /**
+     * {@code @Tasks} of the data class, through its annotation mirror (compiled now or read from a class file
+     * alike). Diagnostics point at each name when the data class is compiled now, otherwise at {@code
+     * @Train(data = ...)}.
+     */
+    private Optional<TasksModel> tasks(TypeElement data, Source train) {
+        Optional<AnnotationMirror> found = find(data, TASKS);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        AnnotationMirror a = found.get();
+        boolean here = compiledNow.test(data);
+        Location fallback = train.at("data");
+        Object names = values.get(a, "value").getValue();
+        if (!(names instanceof List<?> elements)) {
+            throw new UnresolvedValueException("Tasks", "value", names);
+        }
+        List<TasksModel.Task> tasks = new ArrayList<>();
+        for (Object element : elements) {
+            AnnotationValue name = (AnnotationValue) element;
+            if (!(name.getValue() instanceof String text)) {
+                throw new UnresolvedValueException("Tasks", "value", name.getValue());
+            }
+            tasks.add(new TasksModel.Task(text, here ? new Location(data, a, name) : fallback));
+        }
+        return Optional.of(new TasksModel(data, tasks, here ? new Source(data, a).at("value") : fallback));
     }
 
     private Optional<TypeElement> dataClass(Source train, Report report) {

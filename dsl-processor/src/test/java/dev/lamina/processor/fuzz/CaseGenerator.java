@@ -28,7 +28,8 @@ final class CaseGenerator {
             "Tanh", "Softmax", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten");
     static final List<String> NON_LINEAR_KINDS =
             List.of("BatchNorm", "Dropout", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax");
-    static final List<String> TRAINING_COMPANIONS = List.of("Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping");
+    static final List<String> TRAINING_COMPANIONS = List.of("Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping",
+            "Split");
 
     /** Share of cases left as generated (valid, or odd but legal); the rest are mutated. */
     private static final double UNMUTATED_SHARE = 0.45;
@@ -403,9 +404,9 @@ final class CaseGenerator {
 
     private static void addTraining(FuzzCase c, Random r, long outputs, boolean batchNorm) {
         Ann train = new Ann("Train");
-        boolean bce = outputs == 1;
-        if (bce || r.nextBoolean()) {
-            String loss = bce ? "BCE_WITH_LOGITS" : "CROSS_ENTROPY";
+        String loss = outputs == 1 ? pick(r, List.of("BCE_WITH_LOGITS", "BCE_WITH_LOGITS", "MSE", "L1", "HUBER"))
+                : "CROSS_ENTROPY";
+        if (outputs == 1 || r.nextBoolean()) {
             train.set("loss", "Loss." + loss, loss);
         }
         if (r.nextDouble() < 0.3) {
@@ -436,9 +437,45 @@ final class CaseGenerator {
         if (r.nextDouble() < 0.3) {
             c.classAnnotations.add(r.nextBoolean() ? stepLr(r, 0) : cosineLr(r, 0));
         }
+        boolean validation = false;
         if (r.nextDouble() < 0.3) {
-            c.classAnnotations.add(earlyStopping(r, 0, bce));
+            Ann split = split(r, 0, loss);
+            validation = split.doubleValue("validation", 0.1) != 0;
+            c.classAnnotations.add(split);
         }
+        if (r.nextDouble() < 0.3) {
+            c.classAnnotations.add(earlyStopping(r, 0, loss, validation));
+        }
+    }
+
+    /** {@code @Split}: shares, a method that suits the loss (scaffold only without a data class), seeds. */
+    private static Ann split(Random r, double pBad, String loss) {
+        Ann a = new Ann("Split");
+        maybeDouble(r, a, "validation", Values.SPLIT_SHARE, pBad);
+        maybeDouble(r, a, "test", Values.SPLIT_SHARE, pBad);
+        if (a.doubleValue("validation", 0.1) + a.doubleValue("test", 0) >= 1 && r.nextDouble() >= pBad) {
+            a.remove("test");
+        }
+        if (r.nextDouble() < 0.4) {
+            List<String> methods = new ArrayList<>(List.of("RANDOM", "SCAFFOLD"));
+            if (!List.of("MSE", "L1", "HUBER").contains(loss) || r.nextDouble() < pBad) {
+                methods.add("STRATIFIED");
+            }
+            String method = pick(r, methods);
+            a.set("method", "SplitMethod." + method, method);
+        }
+        if (r.nextDouble() < 0.3) {
+            List<Integer> seeds = new ArrayList<>(List.of(1, 2, 3).subList(0, 1 + r.nextInt(3)));
+            if (r.nextDouble() < pBad) {
+                seeds.add(seeds.get(0));
+            }
+            a.set("seeds", seeds.stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}")),
+                    seeds.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (r.nextDouble() < 0.2) {
+            a.set("testEveryEpoch", "true", true);
+        }
+        return a;
     }
 
     /** Adds a member unless one with its name and parameters is there (javac: already defined). */
@@ -509,13 +546,12 @@ final class CaseGenerator {
         return a;
     }
 
-    private static Ann earlyStopping(Random r, double pBad, boolean bce) {
+    private static Ann earlyStopping(Random r, double pBad, String loss, boolean validation) {
         Ann a = new Ann("EarlyStopping");
-        if (r.nextBoolean()) {
-            List<String> valid = new ArrayList<>(Values.METRICS);
-            if (bce) {
-                valid.add("test_roc_auc");
-            }
+        // The default monitor, val_loss, needs a validation set.
+        if (r.nextBoolean() || !validation) {
+            List<String> valid = Values.monitorable(loss).stream()
+                    .filter(m -> validation || !m.startsWith("val_")).toList();
             String monitor = r.nextDouble() < pBad ? pick(r, Values.BAD_MONITORS) : pick(r, valid);
             a.set("monitor", Values.javaString(monitor), monitor);
         }
@@ -726,7 +762,7 @@ final class CaseGenerator {
             }
             case NO_NETWORK -> c.classAnnotations.remove(network);
             case TRAINING_VALUE -> {
-                String kind = pick(r, List.of("Train", "Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping"));
+                String kind = pick(r, List.of("Train", "Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping", "Split"));
                 Ann existing = c.classAnnotation(kind);
                 Ann replacement = switch (kind) {
                     case "Train" -> badTrain(r, existing);
@@ -734,7 +770,8 @@ final class CaseGenerator {
                     case "Sgd" -> sgd(r, 0.7);
                     case "StepLr" -> stepLr(r, 0.7);
                     case "CosineLr" -> cosineLr(r, 0.7);
-                    default -> earlyStopping(r, 0.7, isBce(c));
+                    case "Split" -> split(r, 0.7, lossOf(c));
+                    default -> earlyStopping(r, 0.7, lossOf(c), hasValidation(c));
                 };
                 replaceOrAdd(c, r, existing, replacement);
                 if (!kind.equals("Train") && c.classAnnotation("Train") == null && r.nextBoolean()) {
@@ -746,7 +783,11 @@ final class CaseGenerator {
                     case 0 -> { // companions without @Train
                         c.classAnnotations.removeIf(a -> a.kind.equals("Train"));
                         if (c.classAnnotations(TRAINING_COMPANIONS.toArray(new String[0])).isEmpty()) {
-                            replaceOrAdd(c, r, null, r.nextBoolean() ? adam(r, 0) : earlyStopping(r, 0, false));
+                            replaceOrAdd(c, r, null, switch (r.nextInt(3)) {
+                                case 0 -> adam(r, 0);
+                                case 1 -> split(r, 0, "CROSS_ENTROPY");
+                                default -> earlyStopping(r, 0, "CROSS_ENTROPY", false);
+                            });
                         }
                     }
                     case 1 -> { // two optimizers
@@ -775,7 +816,7 @@ final class CaseGenerator {
             }
             case LOSS -> {
                 Ann train = ensureTrain(c, r);
-                String loss = r.nextBoolean() ? "BCE_WITH_LOGITS" : "CROSS_ENTROPY";
+                String loss = pick(r, Values.LOSSES);
                 train.set("loss", "Loss." + loss, loss);
             }
             case BATCH_SIZE_ONE -> {
@@ -816,9 +857,14 @@ final class CaseGenerator {
         }
     }
 
-    private static boolean isBce(FuzzCase c) {
+    private static String lossOf(FuzzCase c) {
         Ann train = c.classAnnotation("Train");
-        return train != null && "BCE_WITH_LOGITS".equals(train.attr("loss") == null ? null : train.attr("loss").value());
+        return train == null || train.attr("loss") == null ? "CROSS_ENTROPY" : (String) train.attr("loss").value();
+    }
+
+    private static boolean hasValidation(FuzzCase c) {
+        Ann split = c.classAnnotation("Split");
+        return split != null && split.doubleValue("validation", 0.1) != 0;
     }
 
     private static Ann ensureTrain(FuzzCase c, Random r) {

@@ -32,8 +32,12 @@ import java.util.Set;
  *       (PyTorch's output size formula): {@code lamina:shape} on the field. No cascade: after a width that
  *       cannot be known (a bad width, a dropped stage) shapes are unknown and shape errors only tolerated;
  *   <li>parameter or activation bytes beyond a long: {@code lamina:range} (anywhere);
- *   <li>training: {@code @Train} ranges, one optimizer, one schedule, companions only with {@code @Train},
- *       the loss against the output width, batch size 1 with BatchNorm, the monitor names a metric, the data
+ *   <li>training: {@code @Train} ranges, one optimizer, one schedule, companions (and {@code @Split}) only with
+ *       {@code @Train}, the loss against the output width (cross-entropy at least 2, otherwise 1 without
+ *       {@code @Tasks}), no Sigmoid or Softmax ending a regression network, batch size 1 with BatchNorm, the
+ *       monitor names a training or validation metric of the loss's kind (a validation one needs {@code @Split}
+ *       with a validation share other than 0), {@code @Split} shares in [0, 1) adding up to less than 1, seeds
+ *       not repeated, a scaffold split not on float[] data, a stratified one not for regression, the data
  *       source a public, non-abstract, static class implementing DataSource the trainer can create with
  *       {@code new}; checked only once the network itself has no error (follow-ups are tolerated);
  *   <li>every double attribute must be a finite number in its range (the runtime rejects infinite ones);
@@ -51,6 +55,7 @@ final class Oracle {
     static final String STRUCTURE = "lamina:structure";
     static final String TRAIN = "lamina:train";
     static final String LOSS = "lamina:loss";
+    static final String SPLIT = "lamina:split";
 
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -136,7 +141,7 @@ final class Oracle {
                 v.mandatory.add(new Expected(Set.of(c.fieldLine(f)), STRUCTURE, "layer annotation outside a network"));
             }
         }
-        for (Ann a : c.classAnnotations("Train", "Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping")) {
+        for (Ann a : c.classAnnotations("Train", "Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping", "Split")) {
             v.mandatory.add(new Expected(Set.of(c.classAnnotationLine(a), c.declarationLine()), TRAIN,
                     "@" + a.kind + " without @Network"));
         }
@@ -506,7 +511,7 @@ final class Oracle {
 
     private void checkTraining() {
         Ann train = c.classAnnotation("Train");
-        List<Ann> companions = c.classAnnotations("Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping");
+        List<Ann> companions = c.classAnnotations("Adam", "Sgd", "StepLr", "CosineLr", "EarlyStopping", "Split");
         if (train == null) {
             for (Ann a : companions) {
                 error(trainingErrors, c.classAnnotationLine(a), TRAIN, "@" + a.kind + " without @Train");
@@ -516,7 +521,8 @@ final class Oracle {
         v.train = true;
         int line = c.classAnnotationLine(train);
         v.loss = train.has("loss") ? (String) train.attr("loss").value() : "CROSS_ENTROPY";
-        boolean bce = v.loss.equals("BCE_WITH_LOGITS");
+        boolean classes = v.loss.equals("CROSS_ENTROPY");
+        boolean regression = List.of("MSE", "L1", "HUBER").contains(v.loss);
         int epochs = train.intValue("epochs", 10);
         int batchSize = train.intValue("batchSize", 32);
         // With two optimizers or two schedules, which one's values get checked is open.
@@ -544,10 +550,10 @@ final class Oracle {
         List<Long> output = v.stages.isEmpty() ? null : v.output();
         if (output != null && output.size() == 1) {
             long width = output.get(0);
-            if (!bce && width < 2) {
+            if (classes && width < 2) {
                 error(rangeTarget, line, LOSS, "cross-entropy on " + width + " output");
-            } else if (bce && width != 1) {
-                error(rangeTarget, line, LOSS, "BCE on " + width + " outputs");
+            } else if (!classes && width != 1) {
+                error(rangeTarget, line, LOSS, v.loss + " on " + width + " outputs without @Tasks");
             }
         } else {
             error(trainingTolerated, line, LOSS, "a loss on output " + output + " (not flat, or unknown)");
@@ -558,22 +564,78 @@ final class Oracle {
         for (Ann a : schedules) {
             schedule(a, rangeTarget);
         }
+        if (regression && output != null && output.size() == 1) {
+            List<Field> stages = c.renderedFields().stream()
+                    .filter(f -> f.isLayerType() && !f.layerAnnotations().isEmpty()).toList();
+            if (!stages.isEmpty()) {
+                Field last = stages.get(stages.size() - 1);
+                List<Ann> layers = last.layerAnnotations();
+                String head = layers.get(layers.size() - 1).kind;
+                if (head.equals("Sigmoid") || head.equals("Softmax")) {
+                    error(rangeTarget, c.fieldLine(last), LOSS, "@" + head + " ending a regression network");
+                }
+            }
+        }
         String data = train.has("data") ? (String) train.attr("data").value() : "ok";
         if (!data.equals("ok")) {
             error(rangeTarget, line, TRAIN, "data " + train.attr("data").literal() + ": " + data);
         }
+        Ann split = c.classAnnotation("Split");
+        boolean validation = split != null && split.doubleValue("validation", 0.1) != 0;
+        if (split != null) {
+            split(split, regression, train.has("data") && data.equals("ok")
+                    && !train.attr("data").literal().equals("void.class"), data.equals("ok"), rangeTarget);
+        }
         Ann stopping = c.classAnnotation("EarlyStopping");
         if (stopping != null) {
             int at = c.classAnnotationLine(stopping);
-            String monitor = stopping.has("monitor") ? (String) stopping.attr("monitor").value() : "test_loss";
-            if (!Values.METRICS.contains(monitor) && !(bce && monitor.equals("test_roc_auc"))) {
+            String monitor = stopping.has("monitor") ? (String) stopping.attr("monitor").value() : "val_loss";
+            if (!Values.monitorable(v.loss).contains(monitor)) {
                 error(rangeTarget, at, TRAIN, "monitor \"" + monitor + "\"");
+            } else if (monitor.startsWith("val_") && !validation) {
+                error(rangeTarget, at, TRAIN, "monitor \"" + monitor + "\" without a validation set");
             }
             int patience = stopping.intValue("patience", 3);
             if (patience < 1) {
                 error(rangeTarget, at, RANGE, "patience = " + patience);
             }
             checkAtLeastZero(rangeTarget, at, "EarlyStopping minDelta", stopping.doubleValue("minDelta", 0));
+        }
+    }
+
+    /**
+     * {@code @Split}: each share in [0, 1), their sum below 1, no seed twice; a scaffold split needs SMILES,
+     * which the fuzzer's data sources (float[]) are not; a stratified split needs classes or one yes/no task.
+     */
+    private void split(Ann split, boolean regression, boolean floatData, boolean dataOk, List<Expected> into) {
+        int line = c.classAnnotationLine(split);
+        double validation = split.doubleValue("validation", 0.1);
+        double test = split.doubleValue("test", 0);
+        boolean validationOk = validation >= 0 && validation < 1;
+        boolean testOk = test >= 0 && test < 1;
+        if (!validationOk) {
+            error(into, line, SPLIT, "validation share " + validation);
+        }
+        if (!testOk) {
+            error(into, line, SPLIT, "test share " + test);
+        }
+        if (validationOk && testOk && !(validation + test < 1)) {
+            error(into, line, SPLIT, "shares adding up to " + (validation + test));
+        }
+        if (split.has("seeds")) {
+            int[] seeds = (int[]) split.attr("seeds").value();
+            if (Arrays.stream(seeds).distinct().count() != seeds.length) {
+                error(into, line, SPLIT, "a repeated seed in " + Arrays.toString(seeds));
+            }
+        }
+        String method = split.has("method") ? (String) split.attr("method").value() : "RANDOM";
+        if (method.equals("SCAFFOLD") && floatData) {
+            error(into, line, SPLIT, "a scaffold split of float[] data");
+        } else if (method.equals("SCAFFOLD") && !dataOk) {
+            error(trainingTolerated, line, SPLIT, "a scaffold split of data that is no data source");
+        }
+        if (method.equals("STRATIFIED") && regression) {
+            error(into, line, SPLIT, "a stratified split for regression");
         }
     }
 

@@ -151,7 +151,20 @@ final class Values {
             "ARCHITECTURE", "TRAINABLE_PARAMETERS", "NON_TRAINABLE_PARAMETERS", "FLOPS_PER_SAMPLE", "device", "seed",
             "name", "input", "close", "parameter", "forwardEval");
 
-    static final List<String> METRICS = List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy");
-    static final List<String> BAD_MONITORS = List.of("", "val_loss", "test_roc_auc", "train_los", "accuracy",
-            "TEST_LOSS", "test_loss ", "loss");
+    /** What early stopping may watch, by what the loss predicts (README, @EarlyStopping's Javadoc). */
+    static List<String> monitorable(String loss) {
+        return switch (loss) {
+            case "CROSS_ENTROPY" -> List.of("train_loss", "train_accuracy", "val_loss", "val_accuracy");
+            case "BCE_WITH_LOGITS" -> List.of("train_loss", "train_accuracy", "val_loss", "val_accuracy",
+                    "val_roc_auc", "val_pr_auc");
+            default -> List.of("train_loss", "val_loss", "val_rmse", "val_mae", "val_r2");
+        };
+    }
+
+    static final List<String> LOSSES = List.of("CROSS_ENTROPY", "BCE_WITH_LOGITS", "MSE", "L1", "HUBER");
+    static final List<String> BAD_MONITORS = List.of("", "val_los", "test_roc_auc", "test_loss", "train_los",
+            "accuracy", "VAL_LOSS", "val_loss ", "loss", "test_r2");
+    static final Doubles SPLIT_SHARE = new Doubles(
+            List.of(0.0, -0.0, 0.1, 0.2, 0.45, 0.9),
+            List.of(1.0, -0.1, 1.5, NAN, INF, NEG_INF));
 }

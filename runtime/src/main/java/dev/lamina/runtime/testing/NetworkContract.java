@@ -331,13 +331,22 @@ public final class NetworkContract {
         return scope.create(values, shape);
     }
 
+    /**
+     * Random labels the loss accepts: a class index per sample for cross-entropy; otherwise one label per output
+     * (per task): 0 or 1 for BCE-with-logits, a number in [-1, 1] for regression.
+     */
     private NDArray labels(NDManager scope, int batch, long outputs) {
         Random random = new Random(SEED);
-        float[] labels = new float[batch];
-        for (int i = 0; i < batch; i++) {
-            labels[i] = loss == Loss.CROSS_ENTROPY ? random.nextInt((int) outputs) : random.nextInt(2);
+        int width = loss == Loss.CROSS_ENTROPY ? 1 : (int) outputs;
+        float[] labels = new float[batch * width];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = switch (LossFunction.taskKind(loss)) {
+                case CLASSES -> random.nextInt((int) outputs);
+                case BINARY -> random.nextInt(2);
+                case REGRESSION -> random.nextFloat() * 2 - 1;
+            };
         }
-        return LossFunction.prepareLabels(loss, scope.create(labels));
+        return LossFunction.prepareLabels(loss, scope.create(labels), width);
     }
 
     private double evalLoss(LaminaNetwork network, NDArray input, NDArray labels) {
