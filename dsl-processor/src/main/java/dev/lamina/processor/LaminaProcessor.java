@@ -195,7 +195,7 @@ public final class LaminaProcessor extends AbstractProcessor {
                         Optional<TypeMirror> rawInput = train.get().data()
                                 .flatMap(data -> RawInputs.of(data, processingEnv.getTypeUtils()));
                         if (rawInput.isPresent()) {
-                            new ModelClassGenerator(elements).generate(inferred, rawInput.get())
+                            new ModelClassGenerator(elements).generate(inferred, rawInput.get(), train.get())
                                     .writeTo(processingEnv.getFiler());
                         }
                     }
