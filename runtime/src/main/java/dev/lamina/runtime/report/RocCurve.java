@@ -1,5 +1,7 @@
 package dev.lamina.runtime.report;
 
+import dev.lamina.runtime.data.TaskColumn;
+
 import dev.lamina.runtime.train.RocAuc;
 
 import java.util.ArrayList;
@@ -54,21 +56,10 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates, 
      * labels[i * tasks + t]}, a NaN (missing) label left out with its output.
      */
     public static List<RocCurve> perTask(float[] outputs, float[] labels, int tasks) {
-        int n = labels.length / tasks;
         List<RocCurve> curves = new ArrayList<>(tasks);
         for (int t = 0; t < tasks; t++) {
-            float[] scores = new float[n];
-            float[] present = new float[n];
-            int kept = 0;
-            for (int i = 0; i < n; i++) {
-                float label = labels[i * tasks + t];
-                if (!Float.isNaN(label)) {
-                    scores[kept] = outputs[i * tasks + t];
-                    present[kept] = label;
-                    kept++;
-                }
-            }
-            curves.add(of(Arrays.copyOf(scores, kept), Arrays.copyOf(present, kept)));
+            TaskColumn column = TaskColumn.of(outputs, labels, tasks, t);
+            curves.add(of(column.scores(), column.labels()));
         }
         return curves;
     }

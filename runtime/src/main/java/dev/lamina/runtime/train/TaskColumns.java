@@ -1,5 +1,7 @@
 package dev.lamina.runtime.train;
 
+import dev.lamina.runtime.data.TaskColumn;
+
 import dev.lamina.spec.contract.Measure;
 
 import java.util.Arrays;
@@ -23,14 +25,14 @@ final class TaskColumns {
         double[] pr = new double[tasks];
         double[] accuracy = new double[tasks];
         for (int t = 0; t < tasks; t++) {
-            Column column = column(outputs, labels, tasks, t);
-            roc[t] = RocAuc.of(column.scores, column.labels);
-            pr[t] = PrAuc.of(column.scores, column.labels);
+            TaskColumn column = TaskColumn.of(outputs, labels, tasks, t);
+            roc[t] = RocAuc.of(column.scores(), column.labels());
+            pr[t] = PrAuc.of(column.scores(), column.labels());
             long correct = 0;
-            for (int i = 0; i < column.labels.length; i++) {
-                correct += (column.scores[i] > 0 ? 1f : 0f) == column.labels[i] ? 1 : 0;
+            for (int i = 0; i < column.labels().length; i++) {
+                correct += (column.scores()[i] > 0 ? 1f : 0f) == column.labels()[i] ? 1 : 0;
             }
-            accuracy[t] = column.labels.length == 0 ? Double.NaN : correct / (double) column.labels.length;
+            accuracy[t] = column.labels().length == 0 ? Double.NaN : correct / (double) column.labels().length;
         }
         perTask.put(Measure.ROC_AUC, roc);
         perTask.put(Measure.PR_AUC, pr);
@@ -45,10 +47,10 @@ final class TaskColumns {
         double[] mae = new double[targets];
         double[] r2 = new double[targets];
         for (int t = 0; t < targets; t++) {
-            Column column = column(outputs, labels, targets, t);
-            int n = column.labels.length;
+            TaskColumn column = TaskColumn.of(outputs, labels, targets, t);
+            int n = column.labels().length;
             double mean = 0;
-            for (float label : column.labels) {
+            for (float label : column.labels()) {
                 mean += label;
             }
             mean /= Math.max(1, n);
@@ -56,10 +58,10 @@ final class TaskColumns {
             double absolute = 0;
             double total = 0;
             for (int i = 0; i < n; i++) {
-                double error = column.scores[i] - (double) column.labels[i];
+                double error = column.scores()[i] - (double) column.labels()[i];
                 squared += error * error;
                 absolute += Math.abs(error);
-                total += (column.labels[i] - mean) * (column.labels[i] - mean);
+                total += (column.labels()[i] - mean) * (column.labels()[i] - mean);
             }
             rmse[t] = n == 0 ? Double.NaN : Math.sqrt(squared / n);
             mae[t] = n == 0 ? Double.NaN : absolute / n;
@@ -84,24 +86,4 @@ final class TaskColumns {
         }
         return counts;
     }
-
-    /** Task {@code t}'s labelled entries. */
-    static Column column(float[] outputs, float[] labels, int tasks, int t) {
-        int n = labels.length / tasks;
-        float[] scores = new float[n];
-        float[] present = new float[n];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            float label = labels[i * tasks + t];
-            if (!Float.isNaN(label)) {
-                scores[kept] = outputs[i * tasks + t];
-                present[kept] = label;
-                kept++;
-            }
-        }
-        return new Column(Arrays.copyOf(scores, kept), Arrays.copyOf(present, kept));
-    }
-
-    /** One task's outputs and labels, labelled entries only. */
-    record Column(float[] scores, float[] labels) {}
 }
