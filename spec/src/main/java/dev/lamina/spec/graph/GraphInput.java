@@ -5,7 +5,7 @@ import dev.lamina.spec.Shape;
 
 /**
  * A named input of a graph network and the shape of one of its samples. Names are identifiers because they
- * become parameter-free Python arguments and Java method names.
+ * become argument names of the generated Python {@code forward} and keys of the runtime's input map.
  */
 public record GraphInput(String name, Shape shape) {
 

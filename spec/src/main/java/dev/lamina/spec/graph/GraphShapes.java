@@ -131,7 +131,7 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
 
         /** Whether {@code source} is an input or a node above; reports it when not. */
         private boolean reachable(int index, GraphNode node, String source) {
-            if (known.containsKey(source) || graph.inputs().stream().anyMatch(i -> i.name().equals(source))) {
+            if (known.containsKey(source)) {  // an input, or a node above whose shape is known
                 return true;
             }
             int sourceIndex = graph.indexOf(source);
