@@ -15,6 +15,7 @@ import dev.lamina.runtime.ArrayValues;
 import dev.lamina.runtime.IncompatibleParametersException;
 import dev.lamina.runtime.LaminaEngine;
 import dev.lamina.runtime.io.SafeTensors;
+import dev.lamina.runtime.io.SafeTensorsHeader;
 import dev.lamina.runtime.layers.BlockFactory;
 import dev.lamina.runtime.layers.DjlBlocks;
 import dev.lamina.runtime.layers.LayerBlock;
@@ -268,22 +269,38 @@ public final class GraphNetwork implements AutoCloseable {
      *     nothing is changed then
      */
     public void load(Path file) throws IOException {
-        Map<String, SafeTensors.Tensor> tensors = SafeTensors.read(file).tensors();
-        for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
-            SafeTensors.Tensor tensor = tensors.get(entry.getKey());
-            long[] expected = entry.getValue().getArray().getShape().getShape();
-            if (tensor == null || !Arrays.equals(tensor.shape(), expected)) {
-                throw new IncompatibleParametersException("Cannot load " + file + " into " + name() + ": parameter '"
-                        + entry.getKey() + "' is " + (tensor == null ? "missing" : "of shape "
-                        + Arrays.toString(tensor.shape())) + " in the file, expected " + Arrays.toString(expected));
+        // Names and shapes are checked on the header, before any data is read: a file cannot make this allocate
+        // more than the network already holds, whatever it claims.
+        SafeTensors.HeaderCheck expected = new SafeTensors.HeaderCheck() {
+            @Override
+            public void checkName(String tensor) throws IOException {
+                if (!parameters.containsKey(tensor)) {
+                    throw new IncompatibleParametersException("Cannot load " + file + " into " + name()
+                            + ": the file holds parameter '" + tensor + "', which " + name() + " does not have");
+                }
             }
-        }
-        for (String name : tensors.keySet()) {
-            if (!parameters.containsKey(name)) {
-                throw new IncompatibleParametersException("Cannot load " + file + " into " + name()
-                        + ": the file holds parameter '" + name + "', which " + name() + " does not have");
+
+            @Override
+            public long maxHeaderBytes() {
+                return (1 << 20) + 1024L * parameters.size();
             }
-        }
+
+            @Override
+            public void check(SafeTensorsHeader header) throws IOException {
+                Map<String, long[]> shapes = header.shapes();
+                for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
+                    long[] shape = shapes.get(entry.getKey());
+                    long[] wanted = entry.getValue().getArray().getShape().getShape();
+                    if (shape == null || !Arrays.equals(shape, wanted)) {
+                        throw new IncompatibleParametersException("Cannot load " + file + " into " + name()
+                                + ": parameter '" + entry.getKey() + "' is " + (shape == null ? "missing"
+                                        : "of shape " + Arrays.toString(shape)) + " in the file, expected "
+                                + Arrays.toString(wanted));
+                    }
+                }
+            }
+        };
+        Map<String, SafeTensors.Tensor> tensors = SafeTensors.read(file, expected).tensors();
         SafeTensors.requireFinite(file, tensors);
         parameters.forEach((name, parameter) -> ArrayValues.overwrite(parameter.getArray(), tensors.get(name).data()));
     }
