@@ -1,18 +1,8 @@
 package dev.lamina.runtime.export;
 
 import dev.lamina.spec.NetworkSpec;
-import dev.lamina.spec.Shape;
 import dev.lamina.spec.StageSpec;
-import dev.lamina.spec.layers.BatchNormSpec;
-import dev.lamina.spec.layers.Conv2dSpec;
-import dev.lamina.spec.layers.LayerSpec;
-import dev.lamina.spec.layers.LinearSpec;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +18,8 @@ import java.util.Set;
  * ({@code hidden1.weight}); BatchNorm is the submodule {@code bn} ({@code hidden1.bn.running_mean}), a
  * {@code nn.BatchNorm1d} (or, over the channels of (C, H, W) samples, {@code nn.BatchNorm2d}) without the
  * {@code num_batches_tracked} counter that Lamina does not keep; activations, pooling, Flatten and Dropout
- * are parameterless submodules. The output is deterministic.
+ * are parameterless submodules (the stage classes are {@link PythonStages}', shared with graphs). The output is
+ * deterministic.
  */
 final class PythonModelSource {
 
@@ -42,6 +33,7 @@ final class PythonModelSource {
     private final String networkClass;
     private final Map<String, String> stageClasses = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
+    private final PythonStages writer = new PythonStages(out);
 
     private PythonModelSource(NetworkSpec network, String summary) {
         this.network = network;
@@ -49,9 +41,9 @@ final class PythonModelSource {
         this.summary = summary;
         Set<String> used = new HashSet<>(MODULE_NAMES);
         used.addAll(PythonNames.BUILTIN_CLASSES);
-        this.networkClass = unique(PythonNames.className(network.name()), "Network", used);
+        this.networkClass = PythonStages.unique(PythonNames.className(network.name()), "Network", used);
         for (StageSpec stage : network.stages()) {
-            stageClasses.put(stage.name(), unique(PythonNames.className(stage.name()), "Stage", used));
+            stageClasses.put(stage.name(), PythonStages.unique(PythonNames.className(stage.name()), "Stage", used));
         }
     }
 
@@ -64,39 +56,23 @@ final class PythonModelSource {
         return new PythonModelSource(network, "").networkClass;
     }
 
-    private static String unique(String name, String suffix, Set<String> used) {
-        String candidate = used.contains(name) ? name + suffix : name;
-        for (int i = 2; used.contains(candidate); i++) {
-            candidate = name + suffix + i;
-        }
-        used.add(candidate);
-        return candidate;
-    }
-
     private String render() {
         header();
         networkClass();
         for (NetworkSpec.ShapedStage stage : stages) {
-            stageClass(stage);
+            writer.stageClass(stageClasses.get(stage.name()), stage);
         }
-        String batchNorm = resource("batch_norm.py");
-        support(batchNorm.replace("{{BATCH_NORM}}", "BatchNorm1d"));
-        if (usesBatchNorm2d()) {
-            support(batchNorm.replace("{{BATCH_NORM}}", "BatchNorm2d"));
-        }
-        support(resource("safetensors_reader.py"));
+        writer.supportCode(usesBatchNorm2d());
         main();
         return out.toString();
     }
 
     private boolean usesBatchNorm2d() {
-        return stages.stream()
-                .flatMap(stage -> stage.layers().stream())
-                .anyMatch(shaped -> shaped.layer() instanceof BatchNormSpec && shaped.input().isImage());
+        return PythonStages.usesBatchNorm2d(stages);
     }
 
     private void line(String text) {
-        out.append(text.stripTrailing()).append('\n');
+        writer.line(text);
     }
 
     private void header() {
@@ -144,8 +120,8 @@ final class PythonModelSource {
         line("import torch.nn.functional as F");
         line("");
         line("NETWORK = " + PythonNames.string(network.name()));
-        line("INPUT_SHAPE = " + tuple(network.input()));
-        line("OUTPUT_SHAPE = " + tuple(network.output()));
+        line("INPUT_SHAPE = " + PythonStages.tuple(network.input()));
+        line("OUTPUT_SHAPE = " + PythonStages.tuple(network.output()));
         line("WEIGHTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), \"model.safetensors\")");
         line("");
         line("");
@@ -160,22 +136,12 @@ final class PythonModelSource {
         line("    def __init__(self):");
         line("        super().__init__()");
         for (StageSpec stage : network.stages()) {
-            String create = stageClasses.get(stage.name()) + "()";
-            if (PythonNames.isPlainAttribute(stage.name())) {
-                line("        self." + stage.name() + " = " + create);
-            } else {
-                line("        # Not reachable as self." + PythonNames.text(stage.name())
-                        + " (a Python keyword, an nn.Module attribute or not ASCII): registered by name.");
-                line("        self._modules[" + PythonNames.string(stage.name()) + "] = " + create);
-            }
+            writer.register(stage.name(), stageClasses.get(stage.name()) + "()");
         }
         line("");
         line("    def forward(self, x):");
         for (StageSpec stage : network.stages()) {
-            String module = PythonNames.isPlainAttribute(stage.name())
-                    ? "self." + stage.name()
-                    : "self._modules[" + PythonNames.string(stage.name()) + "]";
-            line("        x = " + module + "(x)");
+            line("        x = " + PythonStages.module(stage.name()) + "(x)");
         }
         line("        return x");
         line("");
@@ -193,84 +159,6 @@ final class PythonModelSource {
         line("");
     }
 
-    private void stageClass(NetworkSpec.ShapedStage stage) {
-        String stageName = PythonNames.text(stage.name());
-        List<String> described = new ArrayList<>();
-        stage.layers().forEach(shaped -> described.add(shaped.layer().describe()));
-        line("class " + stageClasses.get(stage.name()) + "(nn.Module):");
-        line("    \"\"\"Stage " + stageName + ": " + String.join(", ", described) + "; output "
-                + stage.output().withBatch() + ".\"\"\"");
-        line("");
-        line("    def __init__(self):");
-        line("        super().__init__()");
-        Map<String, Integer> seen = new HashMap<>();
-        List<String> calls = new ArrayList<>();
-        String weightOwner = null;
-        for (NetworkSpec.ShapedLayer shaped : stage.layers()) {
-            LayerSpec layer = shaped.layer();
-            if (layer instanceof LinearSpec linear) {
-                weightOwner = "linear: in_features=" + linear.in() + ", out_features=" + linear.out();
-                line("        # The Linear's weight and bias belong to the stage itself, as in Lamina: "
-                        + stageName + ".weight, " + stageName + ".bias.");
-                line("        linear = " + linear.pytorch(shaped.input()));
-                line("        self.weight = linear.weight");
-                line("        self.bias = linear.bias");
-                calls.add("F.linear(x, self.weight, self.bias)");
-            } else if (layer instanceof Conv2dSpec conv) {
-                String options = "stride=" + conv.stride() + ", padding=" + conv.padding()
-                        + ", dilation=" + conv.dilation();
-                weightOwner = "conv: in_channels=" + conv.in() + ", out_channels=" + conv.out()
-                        + ", kernel_size=" + conv.kernel() + ", " + options;
-                line("        # The Conv2d's weight and bias belong to the stage itself, as in Lamina: "
-                        + stageName + ".weight, " + stageName + ".bias.");
-                line("        conv = " + conv.pytorch(shaped.input()));
-                line("        self.weight = conv.weight");
-                line("        self.bias = conv.bias");
-                calls.add("F.conv2d(x, self.weight, self.bias, " + options + ")");
-            } else if (layer instanceof BatchNormSpec batchNorm) {
-                // The subclass of the same name defined below, without nn's num_batches_tracked.
-                line("        self.bn = " + batchNorm.pytorch(shaped.input()).substring("nn.".length()));
-                calls.add("self.bn(x)");
-            } else {
-                // Parameterless: the layer's own PyTorch module, as a submodule named after its kind.
-                String attribute = attribute(layer, seen);
-                line("        self." + attribute + " = " + layer.pytorch(shaped.input()));
-                calls.add("self." + attribute + "(x)");
-            }
-        }
-        line("");
-        line("    def forward(self, x):");
-        for (String call : calls) {
-            line("        x = " + call);
-        }
-        line("        return x");
-        if (weightOwner != null) {
-            line("");
-            line("    def extra_repr(self):");
-            line("        return \"" + weightOwner + "\"");
-        }
-        line("");
-        line("");
-    }
-
-    /**
-     * The submodule name of a parameterless layer: its kind in snake case without a trailing {@code 2d}
-     * ({@code relu}, {@code leaky_relu}, {@code max_pool}), numbered from the second of a kind on.
-     */
-    static String attribute(LayerSpec layer, Map<String, Integer> seen) {
-        String kind = layer.kind();
-        StringBuilder snake = new StringBuilder();
-        for (int i = 0; i < kind.length(); i++) {
-            char c = kind.charAt(i);
-            boolean wordStart = i > 0 && Character.isUpperCase(c) && Character.isLowerCase(kind.charAt(i - 1))
-                    && i + 1 < kind.length() && Character.isLowerCase(kind.charAt(i + 1));
-            snake.append(wordStart ? "_" : "").append(Character.toLowerCase(c));
-        }
-        String base = snake.toString().replaceFirst("\\dd$", "");
-        int count = seen.merge(base, 1, Integer::sum);
-        return count == 1 ? base : base + count;
-    }
-
     private void main() {
         line("if __name__ == \"__main__\":");
         line("    # python model.py: loads model.safetensors from beside this file and runs two zero samples.");
@@ -278,32 +166,5 @@ final class PythonModelSource {
         line("    print(model)");
         line("    with torch.no_grad():");
         line("        print(\"outputs of shape\", tuple(model(torch.zeros(2, *INPUT_SHAPE)).shape))");
-    }
-
-    private static String tuple(Shape shape) {
-        StringBuilder text = new StringBuilder("(");
-        for (int i = 0; i < shape.rank(); i++) {
-            text.append(i == 0 ? "" : ", ").append(shape.dim(i));
-        }
-        return text.append(shape.rank() == 1 ? ",)" : ")").toString();
-    }
-
-    /** A static part of model.py, followed by the blank lines that separate top-level definitions. */
-    private void support(String python) {
-        for (String text : python.split("\n", -1)) {
-            line(text);
-        }
-        line("");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PythonModelSource.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name + " beside " + PythonModelSource.class);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing() + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
