@@ -2,9 +2,11 @@ package dev.lamina.runtime.export;
 
 import dev.lamina.runtime.LaminaNetwork;
 import dev.lamina.runtime.data.Preprocessing;
+import dev.lamina.runtime.graph.GraphNetwork;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.spec.NetworkSpec;
 import dev.lamina.spec.NetworkSummary;
+import dev.lamina.spec.graph.GraphSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,5 +91,30 @@ public final class PyTorchExport {
     /** The name of the network's class in {@value #MODEL}: the network's name, made a Python identifier. */
     public static String moduleClassName(LaminaNetwork network) {
         return PythonModelSource.networkClass(network.architecture().spec());
+    }
+
+    /**
+     * Exports a graph network: {@value #WEIGHTS} exactly as {@link GraphNetwork#save} writes it and {@value
+     * #MODEL}, a module with one submodule per node whose {@code forward} takes the inputs (in the graph's
+     * order) and spells out the wiring ({@code joint = self.joint(torch.cat([fp, desc], dim=1))}, {@code
+     * block1 = stem + self.block1(stem)}). It returns the output tensor, or with several outputs a dict from
+     * output name to tensor in the graph's order. The {@code state_dict} names are the file's, so loading is
+     * strict. Each file is written atomically.
+     */
+    public static void write(GraphNetwork network, Path directory) throws IOException {
+        byte[] source = modelSource(network.spec()).getBytes(StandardCharsets.UTF_8);
+        Files.createDirectories(directory);
+        network.save(directory.resolve(WEIGHTS));
+        AtomicFiles.write(directory.resolve(MODEL), out -> out.write(source));
+    }
+
+    /** The text of {@value #MODEL} for a graph. */
+    public static String modelSource(GraphSpec graph) {
+        return PythonGraphSource.render(graph);
+    }
+
+    /** The name of the graph network's class in {@value #MODEL}. */
+    public static String moduleClassName(GraphSpec graph) {
+        return PythonGraphSource.networkClass(graph);
     }
 }

@@ -61,6 +61,14 @@ final class PythonNames {
         return PLAIN.matcher(name).matches() && !KEYWORDS.contains(name) && !MODULE_ATTRIBUTES.contains(name);
     }
 
+    /**
+     * Whether {@code name} can be a Python local variable or argument name as it is: ASCII, not a keyword.
+     * (Java identifiers that are not, such as {@code lambda}, {@code $x} or {@code é}, get another name.)
+     */
+    static boolean isVariable(String name) {
+        return PLAIN.matcher(name).matches() && !KEYWORDS.contains(name);
+    }
+
     /** An ASCII class name for {@code name}: invalid characters become {@code _}, first letter upper case. */
     static String className(String name) {
         StringBuilder text = new StringBuilder();
