@@ -1,5 +1,10 @@
 package dev.lamina.spec;
 
+import dev.lamina.spec.graph.GraphInput;
+import dev.lamina.spec.graph.GraphNode;
+import dev.lamina.spec.graph.GraphShapes;
+import dev.lamina.spec.graph.GraphSpec;
+import dev.lamina.spec.graph.Merge;
 import dev.lamina.spec.layers.LayerSpec;
 
 import java.lang.reflect.Constructor;
@@ -21,10 +26,18 @@ import java.util.TreeMap;
  * name, so a new layer kind needs nothing here. Reading is strict: an unknown kind or field, a missing
  * field, or a number that is not exactly the component's type is an error naming the stage and the field,
  * and the layers' own checks run as they do for code.
+ *
+ * <p>A graph network is {@code {"kind": "Graph", "name": ..., "inputs": [{"name": "x", "shape": [32]}],
+ * "nodes": [{"name": "joint", "from": ["fp", "desc"], "merge": "CONCAT", "residual": false, "layers": [...]}],
+ * "outputs": ["out"]}}; {@code from} may be empty (the node above), {@code merge} is a {@link Merge} name. It is
+ * read as strictly, and the graph's wiring and shapes are checked ({@link GraphShapes}) as they are for code.
  */
 public final class SpecTree {
 
     private static final Map<String, Class<?>> LAYER_KINDS = layerKinds();
+
+    /** The {@code kind} of a graph network's tree. */
+    public static final String GRAPH_KIND = "Graph";
 
     private SpecTree() {}
 
@@ -76,6 +89,110 @@ public final class SpecTree {
         return tree;
     }
 
+    /** The JSON tree of a graph network; {@link #graph} reads it back. */
+    public static Map<String, Object> toTree(GraphSpec graph) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("kind", GRAPH_KIND);
+        tree.put("name", graph.name());
+        List<Object> inputs = new ArrayList<>();
+        for (GraphInput input : graph.inputs()) {
+            Map<String, Object> inputTree = new LinkedHashMap<>();
+            inputTree.put("name", input.name());
+            inputTree.put("shape", input.shape().dims());
+            inputs.add(inputTree);
+        }
+        tree.put("inputs", inputs);
+        List<Object> nodes = new ArrayList<>();
+        for (GraphNode node : graph.nodes()) {
+            Map<String, Object> nodeTree = new LinkedHashMap<>();
+            nodeTree.put("name", node.name());
+            nodeTree.put("from", node.from());
+            nodeTree.put("merge", node.merge().name());
+            nodeTree.put("residual", node.residual());
+            nodeTree.put("layers", node.layers().stream().map(SpecTree::toTree).toList());
+            nodes.add(nodeTree);
+        }
+        tree.put("nodes", nodes);
+        tree.put("outputs", graph.outputs());
+        return tree;
+    }
+
+    /** Whether {@code tree} claims to be a graph network ({@code "kind": "Graph"}) rather than a stack. */
+    public static boolean isGraph(Object tree) {
+        return tree instanceof Map<?, ?> map && GRAPH_KIND.equals(map.get("kind"));
+    }
+
+    /**
+     * The graph network a tree describes, with its wiring and shapes checked.
+     *
+     * @throws IllegalArgumentException saying what is wrong and where (every wiring problem, one a line)
+     */
+    public static GraphSpec graph(Object tree) {
+        Map<?, ?> map = object(tree, "the graph");
+        Object kind = map.get("kind");
+        if (!GRAPH_KIND.equals(kind)) {
+            throw new IllegalArgumentException("the graph: expected \"kind\": \"" + GRAPH_KIND + "\", found "
+                    + (kind instanceof String text ? "\"" + text + "\"" : describe(kind)));
+        }
+        expectKeys(map, "the graph", "kind", "name", "inputs", "nodes", "outputs");
+        String name = string(map.get("name"), "the graph's name");
+        List<GraphInput> inputs = new ArrayList<>();
+        for (Object inputTree : list(map.get("inputs"), name + ".inputs")) {
+            String where = name + ".inputs[" + inputs.size() + "]";
+            Map<?, ?> inputMap = object(inputTree, where);
+            expectKeys(inputMap, where, "name", "shape");
+            String inputName = string(inputMap.get("name"), where + ".name");
+            List<?> shapeTree = list(inputMap.get("shape"), name + "." + inputName + ".shape");
+            long[] dims = new long[shapeTree.size()];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = (Long) number(shapeTree.get(i), long.class, name + "." + inputName + ".shape[" + i + "]");
+            }
+            inputs.add(construct(where, () -> new GraphInput(inputName, Shape.of(dims))));
+        }
+        List<GraphNode> nodes = new ArrayList<>();
+        for (Object nodeTree : list(map.get("nodes"), name + ".nodes")) {
+            String where = name + ".nodes[" + nodes.size() + "]";
+            Map<?, ?> nodeMap = object(nodeTree, where);
+            expectKeys(nodeMap, where, "name", "from", "merge", "residual", "layers");
+            String nodeName = string(nodeMap.get("name"), where + ".name");
+            String at = name + "." + nodeName;
+            List<String> from = strings(nodeMap.get("from"), at + ".from");
+            String mergeName = string(nodeMap.get("merge"), at + ".merge");
+            Merge merge = Arrays.stream(Merge.values()).filter(m -> m.name().equals(mergeName)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(at + ".merge: unknown merge '" + mergeName
+                            + "'; expected one of " + Arrays.toString(Merge.values())));
+            if (!(nodeMap.get("residual") instanceof Boolean residual)) {
+                throw new IllegalArgumentException(at + ".residual: expected true or false, found "
+                        + describe(nodeMap.get("residual")));
+            }
+            List<LayerSpec> layers = new ArrayList<>();
+            for (Object layerTree : list(nodeMap.get("layers"), at + ".layers")) {
+                layers.add(layer(layerTree, at + " layer " + (layers.size() + 1)));
+            }
+            nodes.add(construct(where, () -> new GraphNode(nodeName, from, merge, residual, layers)));
+        }
+        List<String> outputs = strings(map.get("outputs"), name + ".outputs");
+        GraphSpec graph = construct("the graph", () -> new GraphSpec(name, inputs, nodes, outputs));
+        GraphShapes.infer(graph).requireValid(name);
+        return graph;
+    }
+
+    private static <T> T construct(String where, java.util.function.Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> strings(Object tree, String where) {
+        List<String> strings = new ArrayList<>();
+        for (Object item : list(tree, where)) {
+            strings.add(string(item, where + "[" + strings.size() + "]"));
+        }
+        return strings;
+    }
+
     /**
      * The network a tree describes.
      *
@@ -83,6 +200,10 @@ public final class SpecTree {
      */
     public static NetworkSpec network(Object tree) {
         Map<?, ?> map = object(tree, "the network");
+        if (isGraph(map)) {
+            throw new IllegalArgumentException("the network is a graph (\"kind\": \"Graph\"), not a straight"
+                    + " stack of stages; read it with SpecTree.graph");
+        }
         expectKeys(map, "the network", "name", "input", "stages");
         String name = string(map.get("name"), "the network's name");
         List<?> inputTree = list(map.get("input"), name + ".input");
