@@ -1,0 +1,56 @@
+package dev.lamina.runtime;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.ToNumberPolicy;
+
+import dev.lamina.spec.SpecTree;
+import dev.lamina.spec.graph.GraphSpec;
+
+import java.io.IOException;
+
+/**
+ * A graph network as JSON text: {@code {"kind": "Graph", "name": "TwoInputs", "inputs": [{"name":
+ * "fingerprint", "shape": [64]}, ...], "nodes": [{"name": "joint", "from": ["fp", "desc"], "merge": "CONCAT",
+ * "residual": false, "layers": [...]}, ...], "outputs": ["out"]}}. The tree is the spec module's ({@link
+ * SpecTree#toTree(GraphSpec)}); Gson only reads and writes the text, as for {@link ArchitectureJson}.
+ */
+public final class GraphJson {
+
+    /** Whole numbers stay longs, so widths read back exactly. */
+    private static final Gson GSON = new GsonBuilder()
+            .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+            .disableHtmlEscaping()
+            .create();
+
+    /** Bounds what a file can make us parse, as for an architecture. */
+    private static final int MAX_TEXT_LENGTH = 1 << 20;
+
+    private GraphJson() {}
+
+    public static String write(GraphSpec graph) {
+        return GSON.toJson(SpecTree.toTree(graph));
+    }
+
+    /**
+     * The graph {@code json} describes, checked as a hand-built one is: every layer's values, the wiring and
+     * shapes, the names; a key given twice in one object is refused.
+     *
+     * @throws IllegalArgumentException saying what is wrong and where
+     */
+    public static GraphSpec read(String json) {
+        if (json.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("a graph of " + json.length()
+                    + " characters is not a network description (at most " + MAX_TEXT_LENGTH + ")");
+        }
+        Object tree;
+        try {
+            tree = GSON.fromJson(json, Object.class);
+            DuplicateKeys.check(json);
+        } catch (JsonParseException | IOException e) {
+            throw new IllegalArgumentException("the graph is not valid JSON: " + e.getMessage(), e);
+        }
+        return SpecTree.graph(tree);
+    }
+}
