@@ -279,7 +279,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         Set<Element> reported = new HashSet<>();
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
-            boolean layer = LayerAnnotations.QUALIFIED_NAMES.contains(name);
+            boolean layer = isStageAnnotation(name);
             if (!layer && !isTrainingAnnotation(name)) {
                 continue;
             }
@@ -292,12 +292,18 @@ public final class LaminaProcessor extends AbstractProcessor {
                 }
                 String message = layer
                         ? Problem.LAYER_OUTSIDE_NETWORK.message(annotated.getSimpleName(),
-                                annotationsOf(annotated, LayerAnnotations.QUALIFIED_NAMES::contains), owner.getSimpleName())
+                                annotationsOf(annotated, LaminaProcessor::isStageAnnotation), owner.getSimpleName())
                         : Problem.TRAINING_OUTSIDE_NETWORK.message(owner.getSimpleName(),
                                 annotationsOf(annotated, LaminaProcessor::isTrainingAnnotation));
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, annotated);
             }
         }
+    }
+
+    /** A layer annotation, or one that wires a stage of a graph ({@code @From}, {@code @Residual}, ...). */
+    private static boolean isStageAnnotation(String qualifiedName) {
+        return LayerAnnotations.QUALIFIED_NAMES.contains(qualifiedName)
+                || LayerAnnotations.GRAPH_QUALIFIED_NAMES.contains(qualifiedName);
     }
 
     private static boolean isTrainingAnnotation(String qualifiedName) {

@@ -91,6 +91,7 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
             List<String> sources = graph.sources(index);
             read.addAll(sources);
             if (sources.isEmpty()) {
+                read.add(graph.inputs().get(0).name());  // the input suggested is not also reported unused
                 problem(node.name(), GraphProblem.Kind.NO_SOURCE, null, node.name() + " reads nothing: the network has inputs "
                         + graph.inputs().stream().map(GraphInput::name).toList()
                         + "; say which with @From(\"" + graph.inputs().get(0).name() + "\")");
@@ -137,6 +138,9 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
             int sourceIndex = graph.indexOf(source);
             String reads = declaration(node) + " reads ";
             if (sourceIndex == index) {
+                if (index > 0) {
+                    read.add(graph.nodes().get(index - 1).name());  // what it likely meant: not also unused
+                }
                 problem(node.name(), GraphProblem.Kind.LATER_SOURCE, source, node.name() + ": " + reads + "itself; a stage reads only inputs and the stages"
                         + " above it");
             } else if (sourceIndex > index) {
