@@ -25,7 +25,17 @@ public @interface Network {
 
     /**
      * The shape of one input sample, batch dimension excluded: {@code 784} for a flat MNIST image,
-     * {@code {1, 28, 28}} for an image with one channel. Every dimension must be positive.
+     * {@code {1, 28, 28}} for an image with one channel. Every dimension must be positive. Give either this
+     * or {@link #inputs()}, not both.
      */
-    int[] input();
+    int[] input() default {};
+
+    /**
+     * Named inputs of a network that reads several, as in {@code inputs = {@Input(name = "fingerprint", shape
+     * = 2048), @Input(name = "descriptors", shape = 8)}}; stages read them with {@link From}. Give either this
+     * or {@link #input()}, not both.
+     *
+     * <p>PyTorch equivalent: the arguments of the module's {@code forward(self, fingerprint, descriptors)}.
+     */
+    Input[] inputs() default {};
 }

@@ -4,7 +4,13 @@ import com.google.auto.service.AutoService;
 
 import dev.lamina.processor.diagnostics.Problem;
 import dev.lamina.processor.diagnostics.Report;
+import dev.lamina.processor.generate.GraphNetworkGenerator;
 import dev.lamina.processor.generate.ModelClassGenerator;
+import dev.lamina.processor.model.GraphModel;
+import dev.lamina.processor.parse.GeneratedNames;
+import dev.lamina.processor.parse.GraphParser;
+import dev.lamina.processor.shapes.GraphInference;
+import dev.lamina.spec.graph.GraphSpec;
 import dev.lamina.processor.generate.NetworkGenerator;
 import dev.lamina.processor.generate.NetworkIndex;
 import dev.lamina.processor.generate.NetworkTestStep;
@@ -181,7 +187,12 @@ public final class LaminaProcessor extends AbstractProcessor {
             Optional<NetworkModel> model = parser.parse(type, report);
             Optional<TrainModel> train = new TrainParser(elements, this::isCompiledNow).parse(type, report);
             NetworkTestSettings tests = new TestSettingsParser(elements).parse(type, report);
-            if (model.isPresent()) {
+            long errorsBefore = report.errorCount();
+            Optional<GraphModel> graph = model.isPresent()
+                    ? new GraphParser(elements).parse(model.get(), report) : Optional.empty();
+            if (graph.isPresent()) {
+                processGraph(graph.get(), train, report, report.errorCount() > errorsBefore);
+            } else if (model.isPresent()) {
                 checkNameIsUnique(model.get(), report);
                 NetworkValidator.validate(model.get(), report);
                 InferredNetwork inferred = ShapeInference.infer(model.get(), report);
@@ -211,6 +222,30 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
         report.printTo(processingEnv.getMessager());
         return Optional.empty();
+    }
+
+    /**
+     * A network whose stages say where they read from: checked as a graph and generated as {@code GRAPH} with
+     * {@code create} methods. Its wiring is checked only once its declarations are right ({@code declarationErrors}
+     * false), so that a dropped declaration does not make its stage read the wrong source, a second error.
+     */
+    private void processGraph(GraphModel graph, Optional<TrainModel> train, Report report, boolean declarationErrors)
+            throws IOException {
+        TypeElement type = graph.network().type();
+        checkNameIsUnique(graph.network(), report);
+        NetworkValidator.validate(graph.network(), report);
+        if (train.isPresent()) {
+            report.report(Problem.GRAPH_TRAIN_UNSUPPORTED, train.get().source().location(), type.getSimpleName(),
+                    GeneratedNames.networkClass(type));
+        }
+        if (declarationErrors || graph.inputs().isEmpty()) {
+            return;
+        }
+        Optional<GraphSpec> spec = GraphInference.infer(graph, report);
+        if (spec.isPresent() && !report.hasErrors()) {
+            new GraphNetworkGenerator(processingEnv.getElementUtils()).generate(type, spec.get())
+                    .writeTo(processingEnv.getFiler());
+        }
     }
 
     /** Whether {@code type} is declared in a source of this compilation rather than read from a class file. */
@@ -244,7 +279,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         Set<Element> reported = new HashSet<>();
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
-            boolean layer = LayerAnnotations.QUALIFIED_NAMES.contains(name);
+            boolean layer = isStageAnnotation(name);
             if (!layer && !isTrainingAnnotation(name)) {
                 continue;
             }
@@ -257,12 +292,18 @@ public final class LaminaProcessor extends AbstractProcessor {
                 }
                 String message = layer
                         ? Problem.LAYER_OUTSIDE_NETWORK.message(annotated.getSimpleName(),
-                                annotationsOf(annotated, LayerAnnotations.QUALIFIED_NAMES::contains), owner.getSimpleName())
+                                annotationsOf(annotated, LaminaProcessor::isStageAnnotation), owner.getSimpleName())
                         : Problem.TRAINING_OUTSIDE_NETWORK.message(owner.getSimpleName(),
                                 annotationsOf(annotated, LaminaProcessor::isTrainingAnnotation));
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, annotated);
             }
         }
+    }
+
+    /** A layer annotation, or one that wires a stage of a graph ({@code @From}, {@code @Residual}, ...). */
+    private static boolean isStageAnnotation(String qualifiedName) {
+        return LayerAnnotations.QUALIFIED_NAMES.contains(qualifiedName)
+                || LayerAnnotations.GRAPH_QUALIFIED_NAMES.contains(qualifiedName);
     }
 
     private static boolean isTrainingAnnotation(String qualifiedName) {

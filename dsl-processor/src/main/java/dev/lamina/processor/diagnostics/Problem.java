@@ -274,6 +274,23 @@ public enum Problem {
             "%s: @Train(%s = ...) needs Lamina's runtime on the class path: add the dependency"
                     + " dev.lamina:lamina-runtime"),
 
+    INPUTS_BOTH(
+            "lamina:graph",
+            "%s: @Network gives both input and inputs; keep inputs = {@Input(...), ...} for named inputs, or"
+                    + " input = ... for one unnamed input"),
+    /** A graph declaration that is wrong before any shape: an empty or doubled source list, a bad input name. */
+    GRAPH_DECLARATION(
+            "lamina:graph",
+            "%s: %s"),
+    /** A wiring or shape problem of a graph network, in {@code GraphShapes}' words. */
+    GRAPH(
+            "lamina:graph",
+            "%s"),
+    GRAPH_TRAIN_UNSUPPORTED(
+            "lamina:graph",
+            "%s: training networks with several inputs, merges or skips is not supported yet; remove @Train and"
+                    + " build the network with %s.create(), or train a network that is one stack"),
+
     /**
      * After the last round a value is still unresolved and the compiler reports no error of its own. Not
      * reported where javac does: an unresolved name in the source is javac's "cannot find symbol" on the

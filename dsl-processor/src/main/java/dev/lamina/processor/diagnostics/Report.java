@@ -36,6 +36,16 @@ public final class Report {
         return entries.stream().anyMatch(e -> e.problem().kind() == Diagnostic.Kind.ERROR);
     }
 
+    /** How many errors are reported so far. */
+    public long errorCount() {
+        return entries.stream().filter(e -> e.problem().kind() == Diagnostic.Kind.ERROR).count();
+    }
+
+    /** Whether an error is reported on {@code element} (on it, one of its annotations or values). */
+    public boolean hasErrorOn(Element element) {
+        return entries.stream().anyMatch(e -> e.problem().kind() == Diagnostic.Kind.ERROR && e.element().equals(element));
+    }
+
     /** Prints every diagnostic, leaving out warnings the user suppressed. */
     public void printTo(Messager messager) {
         for (Entry entry : entries) {

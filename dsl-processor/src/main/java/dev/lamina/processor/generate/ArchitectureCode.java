@@ -35,7 +35,7 @@ final class ArchitectureCode {
     }
 
     /** {@code new LinearSpec(784, 300)}: the record's constructor with its components in order. */
-    private static CodeBlock layer(LayerSpec layer) {
+    static CodeBlock layer(LayerSpec layer) {
         CodeBlock arguments = java.util.Arrays.stream(layer.getClass().getRecordComponents())
                 .map(component -> CodeBlock.of("$L", literal(value(layer, component))))
                 .collect(CodeBlock.joining(", "));

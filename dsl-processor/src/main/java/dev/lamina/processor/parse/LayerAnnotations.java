@@ -16,5 +16,9 @@ public final class LayerAnnotations {
     public static final Set<String> QUALIFIED_NAMES =
             SIMPLE_NAMES.stream().map(name -> PACKAGE + "." + name).collect(java.util.stream.Collectors.toSet());
 
+    /** Annotations that say where a stage of a graph network reads from. */
+    public static final Set<String> GRAPH_QUALIFIED_NAMES =
+            Set.of(PACKAGE + ".From", PACKAGE + ".Add", PACKAGE + ".Concat", PACKAGE + ".Residual");
+
     private LayerAnnotations() {}
 }

@@ -88,6 +88,14 @@ public final class NetworkParser {
 
     private Shape parseInput(Source source, Report report) {
         List<Number> dims = values.getNumbers(source.annotation(), "input");
+        Object named = values.get(source.annotation(), "inputs").getValue();
+        if (named instanceof List<?> list && !list.isEmpty()) {
+            // Named inputs: a graph network, whose inputs GraphParser reads.
+            if (source.isExplicit("input")) {
+                report.report(Problem.INPUTS_BOTH, source.at("input"), source.element().getSimpleName());
+            }
+            return Shape.of();
+        }
         if (dims.isEmpty()) {
             report.report(Problem.INPUT_MISSING, source.at("input"), source.element().getSimpleName());
         }

@@ -33,9 +33,16 @@ public final class ShapeInference {
     private Shape current;
     private StageModel previousStage;
     private LayerModel previousLayer;
+    /** Who produced the network's or the stage's input, as a message names it. */
+    private final String inputProducer;
 
     private ShapeInference(Report report, Shape input) {
+        this(report, input, "the network input");
+    }
+
+    private ShapeInference(Report report, Shape input, String inputProducer) {
         this.report = report;
+        this.inputProducer = inputProducer;
         this.current = input.dims().isEmpty() || input.dims().stream().anyMatch(d -> d <= 0) ? null : input;
     }
 
@@ -57,6 +64,19 @@ public final class ShapeInference {
                     "its totals", "parameters, FLOPs or activation bytes");
         }
         return inferred;
+    }
+
+    /**
+     * One stage of a graph network on its own input ({@code null} when unknown): widths left to inference are
+     * inferred from it and mismatches reported as in a stack, naming {@code producer} as what produced it.
+     */
+    public static InferredStage inferStage(StageModel stage, Shape input, String producer, Report report) {
+        ShapeInference inference = new ShapeInference(report, input == null ? Shape.of() : input, producer);
+        List<InferredLayer> layers = new ArrayList<>();
+        for (LayerModel layer : stage.layers()) {
+            layers.add(inference.next(stage, layer));
+        }
+        return new InferredStage(stage, layers);
     }
 
     private InferredLayer next(StageModel stage, LayerModel layer) {
@@ -196,7 +216,7 @@ public final class ShapeInference {
     /** Who produced the current shape, as a user reads it in a message. */
     private String producer(StageModel stage) {
         if (previousStage == null) {
-            return "the network input";
+            return inputProducer;
         }
         if (previousStage == stage) {
             return "the @" + previousLayer.kind() + " before it";

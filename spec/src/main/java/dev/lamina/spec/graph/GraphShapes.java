@@ -91,7 +91,8 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
             List<String> sources = graph.sources(index);
             read.addAll(sources);
             if (sources.isEmpty()) {
-                problem(node.name(), node.name() + " reads nothing: the network has inputs "
+                read.add(graph.inputs().get(0).name());  // the input suggested is not also reported unused
+                problem(node.name(), GraphProblem.Kind.NO_SOURCE, null, node.name() + " reads nothing: the network has inputs "
                         + graph.inputs().stream().map(GraphInput::name).toList()
                         + "; say which with @From(\"" + graph.inputs().get(0).name() + "\")");
                 return;
@@ -116,12 +117,12 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
                 try {
                     out = layer.outputShape(out);
                 } catch (IllegalArgumentException e) {
-                    problem(node.name(), node.name() + ": " + e.getMessage());
+                    problem(node.name(), GraphProblem.Kind.LAYER, null, node.name() + ": " + e.getMessage());
                     return;
                 }
             }
             if (node.residual() && !out.equals(merged)) {
-                problem(node.name(), node.name() + ": @Residual adds its input " + merged + " to its layers' output "
+                problem(node.name(), GraphProblem.Kind.RESIDUAL_MISMATCH, null, node.name() + ": @Residual adds its input " + merged + " to its layers' output "
                         + out + "; " + residualFix(node, merged));
                 return;
             }
@@ -137,11 +138,14 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
             int sourceIndex = graph.indexOf(source);
             String reads = declaration(node) + " reads ";
             if (sourceIndex == index) {
-                problem(node.name(), node.name() + ": " + reads + "itself; a stage reads only inputs and the stages"
+                if (index > 0) {
+                    read.add(graph.nodes().get(index - 1).name());  // what it likely meant: not also unused
+                }
+                problem(node.name(), GraphProblem.Kind.LATER_SOURCE, source, node.name() + ": " + reads + "itself; a stage reads only inputs and the stages"
                         + " above it");
             } else if (sourceIndex > index) {
                 Optional<List<String>> cycle = pathBack(source, node.name(), new HashSet<>());
-                problem(node.name(), node.name() + ": " + reads + source + ", which comes later"
+                problem(node.name(), GraphProblem.Kind.LATER_SOURCE, source, node.name() + ": " + reads + source + ", which comes later"
                         + cycle.map(path -> "; " + node.name() + " -> " + String.join(" -> ", path)
                                 + " is a cycle: break it").orElse("; move " + source + " above " + node.name()));
             } else if (sourceIndex < 0) {
@@ -149,7 +153,7 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
                 candidates.remove(node.name());
                 Optional<String> meant = Names.closest(source, candidates);
                 meant.ifPresent(read::add);  // a typo of a source does not also make that source unused
-                problem(node.name(), node.name() + ": " + declaration(node) + " names " + source
+                problem(node.name(), GraphProblem.Kind.UNKNOWN_SOURCE, source, node.name() + ": " + declaration(node) + " names " + source
                         + ", which is no input or stage"
                         + meant.map(s -> "; did you mean \"" + s + "\"?").orElse("; inputs and stages: " + candidates));
             }
@@ -188,7 +192,7 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
                 case ADD:
                     for (int i = 1; i < in.size(); i++) {
                         if (!in.get(i).equals(in.get(0))) {
-                            problem(node.name(), node.name() + ": " + declaration(node) + " sums " + sources.get(0)
+                            problem(node.name(), GraphProblem.Kind.ADD_MISMATCH, sources.get(i), node.name() + ": " + declaration(node) + " sums " + sources.get(0)
                                     + " " + in.get(0) + " and " + sources.get(i) + " " + in.get(i)
                                     + ", which differ; make " + sources.get(i) + "'s output " + in.get(0));
                             return null;
@@ -199,7 +203,7 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
                     long features = 0;
                     for (int i = 0; i < in.size(); i++) {
                         if (!in.get(i).isFlat()) {
-                            problem(node.name(), node.name() + ": " + declaration(node) + " joins flat features, but "
+                            problem(node.name(), GraphProblem.Kind.CONCAT_NOT_FLAT, sources.get(i), node.name() + ": " + declaration(node) + " joins flat features, but "
                                     + sources.get(i) + " is " + in.get(i) + "; end " + sources.get(i)
                                     + " with @Flatten");
                             return null;
@@ -232,13 +236,13 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
         private void unused() {
             for (GraphInput input : graph.inputs()) {
                 if (!read.contains(input.name())) {
-                    problem(input.name(), "input " + input.name() + ": no stage reads it; read it with @From(\""
+                    problem(input.name(), GraphProblem.Kind.UNUSED_INPUT, null, "input " + input.name() + ": no stage reads it; read it with @From(\""
                             + input.name() + "\") or remove it");
                 }
             }
             for (GraphNode node : graph.nodes()) {
                 if (!read.contains(node.name()) && !graph.outputs().contains(node.name())) {
-                    problem(node.name(), node.name() + " is unused: no stage reads it and it is not an output; read"
+                    problem(node.name(), GraphProblem.Kind.UNUSED_NODE, null, node.name() + " is unused: no stage reads it and it is not an output; read"
                             + " it with @From(\"" + node.name() + "\"), make it an output, or remove it");
                 }
             }
@@ -248,15 +252,15 @@ public record GraphShapes(Map<String, Shape> shapes, List<GraphProblem> problems
             List<String> nodes = graph.nodes().stream().map(GraphNode::name).toList();
             for (String output : graph.outputs()) {
                 if (!nodes.contains(output)) {
-                    problem(output, "output \"" + output + "\" is no stage"
+                    problem(output, GraphProblem.Kind.UNKNOWN_OUTPUT, output, "output \"" + output + "\" is no stage"
                             + Names.closest(output, nodes).map(s -> "; did you mean \"" + s + "\"?")
                                     .orElse("; stages: " + nodes));
                 }
             }
         }
 
-        private void problem(String where, String message) {
-            problems.add(new GraphProblem(where, message));
+        private void problem(String where, GraphProblem.Kind kind, String source, String message) {
+            problems.add(new GraphProblem(where, kind, source, message));
         }
     }
 }
