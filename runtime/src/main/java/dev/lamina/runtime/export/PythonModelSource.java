@@ -145,16 +145,7 @@ final class PythonModelSource {
         }
         line("        return x");
         line("");
-        line("    @classmethod");
-        line("    def load(cls, path=WEIGHTS):");
-        line("        \"\"\"A new " + networkClass + " in eval mode with the parameters and running statistics of a");
-        line("        safetensors file written by Lamina (by default model.safetensors beside this file).");
-        line("");
-        line("        Loading is strict: a missing, extra or differently shaped tensor is an error.");
-        line("        \"\"\"");
-        line("        model = cls()");
-        line("        model.load_state_dict(load_safetensors(path))");
-        line("        return model.eval()");
+        PythonStages.loadMethod(networkClass).forEach(this::line);
         line("");
         line("");
     }

@@ -47,6 +47,21 @@ final class PythonStages {
     }
 
     /** How the network's {@code forward} reaches the submodule registered as {@code name}. */
+    /** The module's {@code load} class method: a strict {@code load_state_dict} of model.safetensors, in eval mode. */
+    static List<String> loadMethod(String networkClass) {
+        return List.of(
+                "    @classmethod",
+                "    def load(cls, path=WEIGHTS):",
+                "        \"\"\"A new " + networkClass + " in eval mode with the parameters and running statistics of a",
+                "        safetensors file written by Lamina (by default model.safetensors beside this file).",
+                "",
+                "        Loading is strict: a missing, extra or differently shaped tensor is an error.",
+                "        \"\"\"",
+                "        model = cls()",
+                "        model.load_state_dict(load_safetensors(path))",
+                "        return model.eval()");
+    }
+
     static String module(String name) {
         return PythonNames.isPlainAttribute(name) ? "self." + name : "self._modules[" + PythonNames.string(name) + "]";
     }
