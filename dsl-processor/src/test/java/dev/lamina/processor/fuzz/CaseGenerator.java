@@ -83,6 +83,10 @@ final class CaseGenerator {
         long caseSeed = caseSeed(seed, index);
         Random r = new Random(caseSeed);
         FuzzCase c = new FuzzCase(index, caseSeed);
+        if (GraphCases.isGraphCase(caseSeed)) {
+            GraphCases.build(c, r);
+            return c;
+        }
         buildConsistent(c, r);
         if (r.nextDouble() >= UNMUTATED_SHARE) {
             int count = 1 + (r.nextDouble() < 0.3 ? 1 + (r.nextDouble() < 0.3 ? 1 : 0) : 0);

@@ -175,6 +175,10 @@ final class FuzzCampaign {
         List<Run> acceptRuns = new ArrayList<>();
         for (Run run : runs) {
             count("verdict " + run.v.kind());
+            if (run.c.graph) {
+                count("graph cases, verdict " + run.v.kind());
+                run.c.mutations.stream().filter(m -> !m.equals("graph")).forEach(m -> count("graph mistake " + m));
+            }
             switch (run.v.kind()) {
                 case JAVAC -> javacRuns.add(run);
                 case VALID -> acceptRuns.add(run);
@@ -488,6 +492,10 @@ final class FuzzCampaign {
             fail(run, "no network generated for a valid network", networkClass + " is missing");
             return;
         }
+        if (v.graph) {
+            checkGraph(run, Class.forName(networkClass, true, loader));
+            return;
+        }
         if (hasTrainer != v.train) {
             fail(run, "trainer generated " + (hasTrainer ? "without" : "despite no") + " @Train", trainerClass);
         }
@@ -516,6 +524,33 @@ final class FuzzCampaign {
             if (sampledRunnable % settings.sampleEvery() == 1 % settings.sampleEvery()
                     && counts.getOrDefault("ran on DJL", 0) < settings.sampleCap()) {
                 runOnDjl(run, network);
+            }
+        }
+    }
+
+    /** A valid graph network: {@code GRAPH} has its stages in order, the predicted outputs and parameter counts. */
+    private void checkGraph(Run run, Class<?> network) throws Exception {
+        count("graph generated code compiled");
+        Verdict v = run.v;
+        dev.lamina.spec.graph.GraphSpec graph = (dev.lamina.spec.graph.GraphSpec) network.getField("GRAPH").get(null);
+        String summary = (String) network.getField("SUMMARY").get(null);
+        List<String> nodes = graph.nodes().stream().map(dev.lamina.spec.graph.GraphNode::name).toList();
+        List<String> expectedNodes = List.copyOf(v.graphWidths.keySet());
+        if (!nodes.equals(expectedNodes)) {
+            fail(run, "the graph's stages are wrong", "GRAPH nodes " + nodes + "; expected " + expectedNodes);
+        }
+        if (!new java.util.TreeSet<>(graph.outputs()).equals(new java.util.TreeSet<>(v.graphOutputs))) {
+            fail(run, "the graph's outputs are wrong", "GRAPH outputs " + graph.outputs() + "; expected " + v.graphOutputs);
+        }
+        long trainable = graph.parameters().stream().filter(p -> p.trainable()).mapToLong(p -> p.shape().size()).sum();
+        long nonTrainable = graph.parameters().stream().filter(p -> !p.trainable()).mapToLong(p -> p.shape().size()).sum();
+        if (!v.trainable.equals(BigInteger.valueOf(trainable)) || !v.nonTrainable.equals(BigInteger.valueOf(nonTrainable))) {
+            fail(run, "the graph's parameter counts are wrong", "GRAPH parameters " + trainable + " + " + nonTrainable
+                    + "; exact: " + v.trainable + " + " + v.nonTrainable);
+        }
+        for (String stage : expectedNodes) {
+            if (!summary.contains(stage)) {
+                fail(run, "the graph's summary misses a stage", stage + " not in\n" + summary);
             }
         }
     }

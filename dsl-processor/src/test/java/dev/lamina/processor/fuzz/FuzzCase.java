@@ -207,6 +207,8 @@ final class FuzzCase {
     final List<Constructor> constructors = new ArrayList<>();
     /** The mutations applied to the valid base, for the report. */
     final List<String> mutations = new ArrayList<>();
+    /** A graph case ({@link GraphCases}): judged by the oracle's graph rules. */
+    boolean graph;
 
     FuzzCase(int index, long caseSeed) {
         this.index = index;

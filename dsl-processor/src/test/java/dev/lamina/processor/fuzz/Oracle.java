@@ -44,7 +44,10 @@ import java.util.Set;
  *   <li>the generated class must compile next to the user's: an abstract method it cannot implement, a
  *       final or static method or an incompatible signature it would override, a constructor it calls that
  *       throws a checked exception must be an error on the user's class (any Lamina code), not in
- *       generated code.
+ *       generated code;
+ *   <li>graph cases ({@link GraphCases}): sources exist and come earlier, {@code @Add} widths agree, a residual
+ *       keeps its width, no unread stage continuing from the one above, no unread input: {@code lamina:graph}
+ *       on the stage (an input's on {@code @Network}); a valid graph's outputs and parameter counts.
  * </ul>
  */
 final class Oracle {
@@ -56,6 +59,7 @@ final class Oracle {
     static final String TRAIN = "lamina:train";
     static final String LOSS = "lamina:loss";
     static final String SPLIT = "lamina:split";
+    static final String GRAPH = "lamina:graph";
 
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -79,6 +83,9 @@ final class Oracle {
     }
 
     private Verdict judge() {
+        if (c.graph) {
+            return judgeGraph();
+        }
         if (c.hasJavacError()) {
             return javacVerdict();
         }
@@ -697,5 +704,134 @@ final class Oracle {
         if (!(Double.isFinite(value) && value >= 0)) {
             error(into, line, RANGE, what + " = " + value);
         }
+    }
+
+    // ---------------------------------------------------------------- graphs (README "Networks that are not a straight line")
+
+    /**
+     * A graph case: every stage reads the stage above (the first: the only input) unless {@code @From},
+     * {@code @Add} or {@code @Concat} names earlier stages or inputs; {@code @Add} needs equal widths,
+     * {@code @Concat} sums them, {@code @Residual} needs the stage's output width to equal its input width; a
+     * stage continuing from the one above that nobody reads (and is not the last) and an input nobody reads
+     * are errors. Every mistake is {@code lamina:graph}, on the stage's line (an input's: on {@code @Network}).
+     * Once one is found, further {@code lamina:graph} errors are tolerated (follow-ups of an unknown width).
+     */
+    @SuppressWarnings("unchecked")
+    private Verdict judgeGraph() {
+        v.network = true;
+        v.graph = true;
+        Ann network = c.network();
+        int networkLine = c.classAnnotationLine(network);
+        java.util.Map<String, Long> inputs = new java.util.LinkedHashMap<>();
+        if (network.has("inputs")) {
+            for (GraphCases.GraphInput in : (List<GraphCases.GraphInput>) network.attr("inputs").value()) {
+                inputs.put(in.name(), (long) in.width());
+            }
+        }
+        Long single = network.has("input") ? (long) ((int[]) network.attr("input").value())[0] : null;
+        List<Field> stages = c.fields;
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            index.put(stages.get(i).name, i);
+        }
+        Set<String> read = new java.util.HashSet<>();
+        Set<Integer> errorLines = new LinkedHashSet<>();
+        List<String> reasons = new ArrayList<>();
+        java.util.Map<String, Long> widths = new java.util.HashMap<>(); // null: unknown
+        List<String> outputs = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            Field f = stages.get(i);
+            int line = c.fieldLine(f);
+            Ann explicit = f.annotations.stream().filter(a -> List.of("From", "Add", "Concat").contains(a.kind))
+                    .findFirst().orElse(null);
+            List<Long> in = new ArrayList<>();
+            if (explicit == null) {
+                if (i > 0) {
+                    read.add(stages.get(i - 1).name);
+                    in.add(widths.get(stages.get(i - 1).name));
+                } else if (single != null) {
+                    in.add(single);
+                } else if (inputs.size() == 1) {
+                    read.addAll(inputs.keySet());
+                    in.add(inputs.values().iterator().next());
+                } else {
+                    errorLines.add(line);
+                    reasons.add(f.name + " reads no source among several inputs");
+                    in.add(null);
+                }
+            } else {
+                for (String source : (List<String>) explicit.attr("value").value()) {
+                    Integer j = index.get(source);
+                    if (inputs.containsKey(source)) {
+                        read.add(source);
+                        in.add(inputs.get(source));
+                    } else if (j != null && j < i) {
+                        read.add(source);
+                        in.add(widths.get(source));
+                    } else {
+                        errorLines.add(line);
+                        reasons.add(f.name + (j == null ? " reads unknown " : " reads later or itself ") + source);
+                        in.add(null);
+                    }
+                }
+            }
+            Long width;
+            if (in.contains(null)) {
+                width = null;
+            } else if (explicit != null && explicit.kind.equals("Concat")) {
+                width = in.stream().mapToLong(Long::longValue).sum();
+            } else {
+                width = in.get(0);
+                if (in.stream().distinct().count() > 1) {
+                    errorLines.add(line);
+                    reasons.add(f.name + " adds widths " + in);
+                }
+            }
+            Long stageIn = width;
+            for (Ann a : f.annotations) {
+                if (a.kind.equals("Linear")) {
+                    long out = a.intValue("out", -1);
+                    if (width != null) {
+                        v.trainable = v.trainable.add(java.math.BigInteger.valueOf(width * out + out));
+                    }
+                    width = out;
+                } else if (a.kind.equals("BatchNorm") && width != null) {
+                    v.trainable = v.trainable.add(java.math.BigInteger.valueOf(2 * width));
+                    v.nonTrainable = v.nonTrainable.add(java.math.BigInteger.valueOf(2 * width));
+                }
+            }
+            boolean residual = f.annotations.stream().anyMatch(a -> a.kind.equals("Residual"));
+            if (residual && stageIn != null && width != null && !stageIn.equals(width)) {
+                errorLines.add(line);
+                reasons.add(f.name + " residual from " + stageIn + " to " + width);
+            }
+            widths.put(f.name, width);
+            v.graphWidths.put(f.name, width);
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            Field f = stages.get(i);
+            boolean explicit = f.annotations.stream().anyMatch(a -> List.of("From", "Add", "Concat").contains(a.kind));
+            if (read.contains(f.name)) {
+                continue;
+            }
+            if (i == stages.size() - 1 || explicit) {
+                outputs.add(f.name);
+            } else {
+                errorLines.add(c.fieldLine(f));
+                reasons.add(f.name + " unused");
+            }
+        }
+        for (String input : inputs.keySet()) {
+            if (!read.contains(input)) {
+                errorLines.add(networkLine);
+                reasons.add("input " + input + " unused");
+            }
+        }
+        if (!errorLines.isEmpty()) {
+            v.mandatory.add(new Expected(errorLines, GRAPH, String.join("; ", reasons)));
+            v.allowed.add(new Expected(null, GRAPH, "a follow-up of a graph mistake"));
+        }
+        v.graphOutputs.addAll(outputs);
+        return v;
     }
 }

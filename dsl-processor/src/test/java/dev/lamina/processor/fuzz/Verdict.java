@@ -50,6 +50,10 @@ final class Verdict {
 
     /** Whether a network class is expected to be generated when there are no errors. */
     boolean network;
+    /** A graph network: generated as {@code GRAPH}; for a valid one, its stages' output widths and its outputs. */
+    boolean graph;
+    final java.util.Map<String, Long> graphWidths = new java.util.LinkedHashMap<>();
+    final List<String> graphOutputs = new ArrayList<>();
     String name;
     List<Long> input;
     final List<Stage> stages = new ArrayList<>();
@@ -100,6 +104,7 @@ final class Verdict {
     @Override
     public String toString() {
         return kind() + (mandatory.isEmpty() ? "" : " must: " + mandatory) + (allowed.isEmpty() ? "" : " may: " + allowed)
-                + (kind() == Kind.VALID && network ? " output " + output() + ", params " + trainable + " + " + nonTrainable : "");
+                + (kind() == Kind.VALID && graph ? " outputs " + graphOutputs + ", widths " + graphWidths : "")
+                + (kind() == Kind.VALID && network && !graph ? " output " + output() + ", params " + trainable + " + " + nonTrainable : "");
     }
 }
