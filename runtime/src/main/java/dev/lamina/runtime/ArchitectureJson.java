@@ -38,17 +38,26 @@ public final class ArchitectureJson {
      * @throws IllegalArgumentException saying what is wrong and where
      */
     public static Architecture read(String json) {
+        return Architecture.of(SpecTree.network(tree(json, "architecture", "an architecture")));
+    }
+
+    /**
+     * The JSON tree of a network description, bounded in length and refused with a key given twice.
+     *
+     * @param what the description's name in messages ({@code architecture}, {@code graph})
+     * @param article {@code what} with its article, to start a message
+     */
+    static Object tree(String json, String what, String article) {
         if (json.length() > MAX_TEXT_LENGTH) {
-            throw new IllegalArgumentException("an architecture of " + json.length()
+            throw new IllegalArgumentException(article + " of " + json.length()
                     + " characters is not a network description (at most " + MAX_TEXT_LENGTH + ")");
         }
-        Object tree;
         try {
-            tree = GSON.fromJson(json, Object.class);
+            Object tree = GSON.fromJson(json, Object.class);
             DuplicateKeys.check(json);
+            return tree;
         } catch (JsonParseException | IOException e) {
-            throw new IllegalArgumentException("the architecture is not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException("the " + what + " is not valid JSON: " + e.getMessage(), e);
         }
-        return Architecture.of(SpecTree.network(tree));
     }
 }

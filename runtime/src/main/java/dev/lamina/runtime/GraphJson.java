@@ -2,13 +2,11 @@ package dev.lamina.runtime;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import com.google.gson.ToNumberPolicy;
 
 import dev.lamina.spec.SpecTree;
 import dev.lamina.spec.graph.GraphSpec;
 
-import java.io.IOException;
 
 /**
  * A graph network as JSON text: {@code {"kind": "Graph", "name": "TwoInputs", "inputs": [{"name":
@@ -24,9 +22,6 @@ public final class GraphJson {
             .disableHtmlEscaping()
             .create();
 
-    /** Bounds what a file can make us parse, as for an architecture. */
-    private static final int MAX_TEXT_LENGTH = 1 << 20;
-
     private GraphJson() {}
 
     public static String write(GraphSpec graph) {
@@ -40,17 +35,6 @@ public final class GraphJson {
      * @throws IllegalArgumentException saying what is wrong and where
      */
     public static GraphSpec read(String json) {
-        if (json.length() > MAX_TEXT_LENGTH) {
-            throw new IllegalArgumentException("a graph of " + json.length()
-                    + " characters is not a network description (at most " + MAX_TEXT_LENGTH + ")");
-        }
-        Object tree;
-        try {
-            tree = GSON.fromJson(json, Object.class);
-            DuplicateKeys.check(json);
-        } catch (JsonParseException | IOException e) {
-            throw new IllegalArgumentException("the graph is not valid JSON: " + e.getMessage(), e);
-        }
-        return SpecTree.graph(tree);
+        return SpecTree.graph(ArchitectureJson.tree(json, "graph", "a graph"));
     }
 }
